@@ -1,0 +1,67 @@
+"""The whole flow on one screen: detect the reader, read, recognise, write.
+
+``read(path)`` -> :class:`~govbudget.model.Disclosure`; ``write(disclosure,
+path)`` picks the writer from the extension; ``validate(disclosure)`` lists the
+findings. Every failure is a :class:`~govbudget.errors.GovbudgetError`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ._atomic import atomic_write
+from .errors import GovbudgetError, InputError, InternalError
+from .model import Disclosure
+from .provenance import Finding, Severity
+from .readers import SNIFF_BYTES, detect
+from .recognise import recognise
+from .writers import for_output
+
+__all__ = ["read", "write", "validate"]
+
+
+def read(path: str | os.PathLike[str], *, format: str | None = None) -> Disclosure:
+    """Read one disclosure file (text, markdown or our JSON) into the model.
+
+    ``format`` names a reader and skips detection. Raises an
+    :class:`~govbudget.errors.InputError` subclass for input that cannot be read.
+    """
+    p = Path(path)
+    if not p.exists():
+        raise InputError("no such file", path=p)
+    if p.is_dir():
+        raise InputError("is a folder, not a file", path=p)
+    try:
+        with p.open("rb") as fh:
+            head = fh.read(SNIFF_BYTES)
+    except OSError as err:
+        raise InputError(f"cannot read: {err.strerror or err}", path=p) from err
+    spec = detect(p, head, format=format)
+    try:
+        result = spec.read(p)
+        return result if isinstance(result, Disclosure) else recognise(result)
+    except GovbudgetError:
+        raise
+    except Exception as err:  # a defect of ours: say so, with the file, never a bare traceback
+        raise InternalError(f"unexpected {type(err).__name__} while reading: {err}", path=p) from err
+
+
+def write(disclosure: Disclosure, path: str | os.PathLike[str], format: str | None = None) -> Path:
+    """Write a disclosure atomically; the format comes from ``format`` or the extension."""
+    p = Path(path)
+    spec = for_output(p, format)
+    try:
+        data = spec.write(disclosure)
+    except GovbudgetError:
+        raise
+    except Exception as err:
+        raise InternalError(f"unexpected {type(err).__name__} while writing {spec.name}: {err}", path=p) from err
+    return atomic_write(p, data)
+
+
+def validate(disclosure: Disclosure, *, min_severity: Severity = Severity.INFO) -> list[Finding]:
+    """The findings about a disclosure, most severe first within document order."""
+    order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+    limit = order[min_severity]
+    return [f for f in disclosure.all_findings() if order[f.severity] <= limit]

@@ -1,0 +1,258 @@
+"""The ``govbudget`` command: the public API on the command line.
+
+Exit codes (fixed, documented in the README):
+0 success; 1 ``validate --strict`` found an error-level finding; 2 usage error;
+3 an input could not be read; 4 no reader or writer for a format; 5 an output
+could not be written; 70 an internal defect.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Callable, Sequence
+
+from . import __version__
+from ._atomic import atomic_write
+from .api import read, validate, write
+from .errors import (
+    GovbudgetError,
+    InputError,
+    InternalError,
+    OutputError,
+    UnknownFormatError,
+    UnsupportedFormatError,
+)
+from .facts import facts_of_many
+from .model import Disclosure
+from .provenance import Finding, Severity
+from .writers.facts import facts_csv, facts_jsonl
+
+__all__ = ["main", "EXIT_CODES"]
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+EXIT_INPUT = 3
+EXIT_FORMAT = 4
+EXIT_OUTPUT = 5
+EXIT_INTERNAL = 70
+
+EXIT_CODES: dict[type[GovbudgetError], int] = {
+    UnsupportedFormatError: EXIT_FORMAT,
+    UnknownFormatError: EXIT_FORMAT,
+    InputError: EXIT_INPUT,
+    OutputError: EXIT_OUTPUT,
+    InternalError: EXIT_INTERNAL,
+}
+
+
+def exit_code(err: GovbudgetError) -> int:
+    """The fixed exit code of an error class (most specific class first)."""
+    for cls in type(err).__mro__:
+        if cls in EXIT_CODES:
+            return EXIT_CODES[cls]
+    return EXIT_INTERNAL
+
+
+def _error(err: GovbudgetError) -> int:
+    kind = "internal error" if isinstance(err, InternalError) else "error"
+    print(f"govbudget: {kind}: {err}", file=sys.stderr)
+    if isinstance(err, InternalError):
+        print("govbudget: this is a defect in govbudget; please report it with the input file", file=sys.stderr)
+    return exit_code(err)
+
+
+def _read_all(paths: Sequence[str]) -> tuple[list[Disclosure], int]:
+    """Read every input, reporting failures one per file and going on."""
+    out, worst = [], EXIT_OK
+    for p in paths:
+        try:
+            out.append(read(p))
+        except GovbudgetError as err:
+            worst = max(worst, _error(err))
+    return out, worst
+
+
+def _same_file(a: str | Path, b: str | Path) -> bool:
+    try:
+        return Path(a).resolve() == Path(b).resolve()
+    except OSError:
+        return False
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    if _same_file(args.input, args.output):
+        print("govbudget: error: the output would overwrite the input", file=sys.stderr)
+        return EXIT_USAGE
+    disclosure = read(args.input)
+    write(disclosure, args.output, format=args.format)
+    return EXIT_OK
+
+
+def cmd_facts(args: argparse.Namespace) -> int:
+    if args.output and any(_same_file(i, args.output) for i in args.inputs):
+        print("govbudget: error: the output would overwrite an input", file=sys.stderr)
+        return EXIT_USAGE
+    disclosures, status = _read_all(args.inputs)
+    fmt = args.format or (Path(args.output).suffix.lstrip(".").lower() if args.output else "csv")
+    if fmt not in ("csv", "jsonl"):
+        print(f"govbudget: error: facts are written as csv or jsonl, not {fmt!r}", file=sys.stderr)
+        return EXIT_USAGE
+    data = (facts_csv if fmt == "csv" else facts_jsonl)(facts_of_many(disclosures))
+    if args.output:
+        atomic_write(args.output, data)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    return status
+
+
+def _finding_line(f: Finding) -> str:
+    where = f.provenance[0].describe() if f.provenance else ""
+    parts = [f"{f.severity.value:<7}", f.code]
+    if f.table:
+        parts.append(f"[{f.table}{' ' + f.row if f.row else ''}{' ' + f.measure if f.measure else ''}]")
+    parts.append(f.message)
+    if f.expected is not None or f.actual is not None:
+        parts.append(f"(expected {f.expected!s}, actual {f.actual!s})" if f.expected is not None else f"({f.actual})")
+    if where:
+        parts.append(f"@ {where}")
+    return " ".join(parts)
+
+
+def cmd_inspect(args: argparse.Namespace) -> int:
+    disclosures, status = _read_all(args.inputs)
+    for d in disclosures:
+        print(f"{d.source}  (reader: {d.reader})")
+        for r in d.reports:
+            code = f" [{r.entity_code}]" if r.entity_code else ""
+            kind = r.kind.value if r.kind else "?"
+            print(f"  {r.entity or '(no entity)'}{code}  {r.scope.value}  {kind}  {r.year or '?'}  unit {r.unit or '?'}")
+            for t in r.tables:
+                figures = sum(1 for row in t.rows for c in row.cells if c.value is not None)
+                state = "empty" if t.empty else f"{len(t.rows)} rows, {figures} figures"
+                print(f"    {t.id:<28} {state:<24} {t.unit or '?':<4} {t.title}")
+            from .vocabulary import STANDARD_SETS
+
+            if r.kind is not None:
+                missing = [i for i in STANDARD_SETS[r.kind.value] if r.table(i) is None]
+                if missing:
+                    print(f"    not found: {', '.join(missing)}")
+        findings = list(d.all_findings())
+        counts = Counter(f.severity.value for f in findings)
+        if findings:
+            print(f"  findings: {', '.join(f'{n} {s}' for s, n in sorted(counts.items()))}")
+            for f in findings:
+                if f.severity != Severity.INFO or args.verbose:
+                    print(f"    {_finding_line(f)}")
+        print()
+    return status
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    disclosures, status = _read_all(args.inputs)
+    worst_error = False
+    for d in disclosures:
+        findings = validate(d)
+        worst_error |= any(f.severity == Severity.ERROR for f in findings)
+        if args.format == "jsonl":
+            for f in findings:
+                print(json.dumps(_finding_json(d, f), ensure_ascii=False))
+        else:
+            print(f"{d.source}: {len(findings)} findings")
+            for f in findings:
+                entity = f"{f.entity}: " if f.entity else ""
+                print(f"  {entity}{_finding_line(f)}")
+    if status:
+        return status
+    return EXIT_FINDINGS if args.strict and worst_error else EXIT_OK
+
+
+def _finding_json(d: Disclosure, f: Finding) -> dict[str, object]:
+    return {
+        "source": d.source,
+        "rule": f.code,
+        "severity": f.severity.value,
+        "entity": f.entity,
+        "table": f.table,
+        "row": f.row,
+        "measure": f.measure,
+        "expected": f.expected,
+        "actual": f.actual,
+        "message": f.message,
+        "where": [p.describe() for p in f.provenance],
+    }
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    outdir = Path(args.output)
+    if not outdir.is_dir():
+        print(f"govbudget: error: {outdir}: not a folder", file=sys.stderr)
+        return EXIT_USAGE
+    status = EXIT_OK
+    for p in args.inputs:
+        target = outdir / (Path(p).stem + "." + args.to)
+        try:
+            d = read(p)
+            write(d, target, format=args.to)
+            facts = len(d.facts())
+            findings = sum(1 for _ in d.all_findings())
+            print(f"ok\t{p}\t{target}\t{facts} facts\t{findings} findings")
+        except GovbudgetError as err:
+            print(f"failed\t{p}\t{err}")
+            status = max(status, exit_code(err))
+    return status
+
+
+def _parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="govbudget", description="Budget and final-accounts disclosures into data.")
+    ap.add_argument("--version", action="version", version=f"govbudget {__version__}")
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("convert", help="read a disclosure and write it in another format")
+    p.add_argument("input")
+    p.add_argument("-o", "--output", required=True, help="output file; its extension picks the format (.json)")
+    p.add_argument("--format", help="output format name (overrides the extension)")
+    p.set_defaults(func=cmd_convert)
+
+    p = sub.add_parser("facts", help="the facts table of one or more disclosures")
+    p.add_argument("inputs", nargs="+")
+    p.add_argument("-o", "--output", help="a .csv or .jsonl file (CSV to standard output if omitted)")
+    p.add_argument("--format", choices=("csv", "jsonl"))
+    p.set_defaults(func=cmd_facts)
+
+    p = sub.add_parser("inspect", help="a readable summary: entities, tables, what was not understood")
+    p.add_argument("inputs", nargs="+")
+    p.add_argument("-v", "--verbose", action="store_true", help="list informational findings too")
+    p.set_defaults(func=cmd_inspect)
+
+    p = sub.add_parser("validate", help="the findings about each disclosure")
+    p.add_argument("inputs", nargs="+")
+    p.add_argument("--format", choices=("text", "jsonl"), default="text")
+    p.add_argument("--strict", action="store_true", help="exit 1 when any finding is an error")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("batch", help="convert many files into a folder, one result line per file")
+    p.add_argument("inputs", nargs="+")
+    p.add_argument("-o", "--output", required=True, help="the output folder")
+    p.add_argument("--to", default="json", help="output format (json, csv, jsonl)")
+    p.set_defaults(func=cmd_batch)
+    return ap
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = _parser().parse_args(argv)
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return func(args)
+    except GovbudgetError as err:
+        return _error(err)
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as err:  # a defect: say so plainly instead of a traceback
+        return _error(InternalError(f"unexpected {type(err).__name__}: {err}"))

@@ -1,0 +1,415 @@
+"""The neutral grid into the canonical model: one recogniser for every format.
+
+Walks a :class:`~govbudget.grid.SourceDocument` in reading order. Paragraphs set
+the context (entity, year, kind, unit, the next table's title); each grid table
+becomes a model table by its title, or continues the previous one when it has
+none; a new entity line (``450001丰润区医疗保障局本级``, ``单位名称：…``) starts a new
+report. Whatever is not understood becomes a finding, never a silent drop.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import attrs
+
+from .. import vocabulary as V
+from ..errors import NotADisclosureError
+from ..grid import GridRow, GridTable, Paragraph, SourceDocument
+from ..model import Disclosure, Kind, Report, Scope, Table
+from ..provenance import Finding, Provenance, Severity
+from ..textnorm import compact
+from .labels import normalise
+from .meta import ENTITY_SUFFIX, Meta, document_title, is_title_like, read_meta, table_id_of
+from .hints import report_hints
+from .tables import TableBuilder
+
+__all__ = ["recognise"]
+
+DEFAULT_DOC_TITLE_LINES = 40
+DEFAULT_PLACEMENT_PASSES = 4
+
+
+@attrs.define
+class _ReportDraft:
+    entity: str
+    code: str | None
+    scope_word: str | None = None
+    kinds: Counter = attrs.field(factory=Counter)
+    years: Counter = attrs.field(factory=Counter)
+    builders: list[TableBuilder] = attrs.field(factory=list)
+    paragraphs: list[Paragraph] = attrs.field(factory=list)
+    findings: list[Finding] = attrs.field(factory=list)
+    titles: list[str] = attrs.field(factory=list)
+
+
+def recognise(doc: SourceDocument) -> Disclosure:
+    """Build the model of one document from its grid."""
+    return _Walker(doc).run()
+
+
+class _Walker:
+    def __init__(self, doc: SourceDocument) -> None:
+        self.doc = doc
+        self.reports: list[_ReportDraft] = []
+        self.current: _ReportDraft | None = None
+        self.pending: list[Paragraph] = []
+        self.builder: TableBuilder | None = None
+        self.findings: list[Finding] = list(doc.findings)
+        self.doc_entity: str | None = None
+        self.doc_year: int | None = None
+        self.doc_kind: str | None = None
+        self.doc_scope: str | None = None
+        self.entity_codes: dict[str, str] = {}
+
+    # -- walk ---------------------------------------------------------------
+    def run(self) -> Disclosure:
+        self._document_context()
+        for block in self.doc.blocks:
+            if isinstance(block, Paragraph):
+                self._paragraph(block)
+            else:
+                self._table(block)
+        return self._finish()
+
+    def _document_context(self) -> None:
+        seen = 0
+        for block in self.doc.blocks:
+            if not isinstance(block, Paragraph):
+                continue
+            seen += 1
+            if seen > DEFAULT_DOC_TITLE_LINES:
+                break
+            meta = read_meta(block.text)
+            if meta.entity and meta.entity_labelled and self.doc_entity is None and ENTITY_SUFFIX.search(meta.entity):
+                self.doc_entity = meta.entity
+            name, year, scope, kind = document_title(block.text)
+            if year and self.doc_year is None and (name or kind):
+                self.doc_year, self.doc_kind = year, kind
+                self.doc_scope = self.doc_scope or scope
+            if name and self.doc_entity is None:
+                self.doc_entity = name
+        if self.doc_entity is None:
+            first = next((b for b in self.doc.blocks if isinstance(b, Paragraph)), None)
+            if first is not None and ENTITY_SUFFIX.search(compact(first.text)) and len(compact(first.text)) <= 40:
+                self.doc_entity = compact(first.text)
+        if self.doc_kind is None:
+            for block in self.doc.blocks[:200]:
+                if isinstance(block, Paragraph) and re.search(r"(预算|决算)公开|年度?(部门|单位)(预算|决算)", block.text):
+                    self.doc_kind = "final_accounts" if "决算" in block.text else "budget"
+                    break
+
+    def _paragraph(self, p: Paragraph) -> None:
+        self.pending.append(p)
+        if self.current is not None:
+            self.current.paragraphs.append(p)
+
+    def _report_for(self, entity: str | None, code: str | None) -> _ReportDraft:
+        for r in self.reports:
+            if (code and r.code == code) or (entity and r.entity == entity and (not code or not r.code)):
+                if code and not r.code:
+                    r.code = code
+                return r
+        draft = _ReportDraft(entity or self.doc_entity or "", code)
+        self.reports.append(draft)
+        return draft
+
+    # -- tables ---------------------------------------------------------------
+    def _table(self, grid: GridTable) -> None:
+        rows = list(grid.rows)
+        metas: list[Meta] = []
+        title_cells: list[str] = []
+        while rows and self._is_meta_row(rows[0]):
+            for t in rows[0].texts:
+                if t.strip():
+                    metas.append(read_meta(t))
+                    if is_title_like(t) and table_id_of(t):
+                        title_cells.append(t.strip())
+            rows = rows[1:]
+        paragraphs = self.pending
+        self.pending = []
+        para_metas = [read_meta(p.text) for p in paragraphs]
+        title, table_id, public = self._title(paragraphs, para_metas, title_cells)
+        all_metas = para_metas + metas
+        entity, code = self._entity(all_metas)
+        unit = next((m.unit for m in reversed(all_metas) if m.unit), None) or self._header_unit(rows)
+        year = next((m.year for m in all_metas if m.year), None)
+        not_annex = any(is_title_like(p.text) and V.NOT_ANNEX.search(normalise(p.text)) for p in paragraphs[-3:])
+
+        if (table_id is None and not not_annex and self.builder is not None and entity is None
+                and not title_cells and _interruption(paragraphs, self.builder.header_lines)):
+            self.builder.add(rows)
+            self._note_skipped(paragraphs)
+            return
+        if table_id is None:
+            self.builder = None
+            text = title or next((t for r in rows[:2] for t in r.texts if t.strip()), "")
+            severity = Severity.WARNING if not not_annex and _looks_like_annex(rows) else Severity.INFO
+            self.findings.append(Finding(
+                "table.unrecognised", severity,
+                f"table not recognised as a standard annex table: {text[:60]!r}",
+                actual=text[:200] or None, provenance=(grid.provenance,),
+            ))
+            return
+
+        report = self._switch_report(entity, code, table_id, title)
+        kind = next((m.kind for m in [*para_metas, *metas] if m.kind), None)
+        if kind:
+            report.kinds[kind] += 1
+        if year:
+            report.years[year] += 1
+        scope_word = next((m.scope_word for m in [*para_metas, *metas] if m.scope_word), None)
+        if scope_word and report.scope_word is None:
+            report.scope_word = scope_word
+        report.titles.append(title)
+        header_text = self._header_text(paragraphs, title) if rows and not rows[0].aligned else None
+        builder = TableBuilder(table_id, title, kind or self.doc_kind, unit, grid.provenance, public)
+        builder.add(rows, header_text)
+        report.builders.append(builder)
+        self.builder = builder
+        self._foreign_title(report, title, grid.provenance)
+
+    def _is_meta_row(self, row: GridRow) -> bool:
+        texts = [t.strip() for t in row.texts if t.strip()]
+        if not texts:
+            return False
+        for t in texts:
+            m = read_meta(t)
+            if m.entity_code or m.entity_labelled or m.unit or (m.year and re.search(r"年度|年\s*$", t)):
+                continue
+            if is_title_like(t) and table_id_of(t):
+                continue
+            if re.fullmatch(r"(公开)?\d{0,2}表|附表\s*[\d\-]+|单位\s*[:：]?.*元", compact(t)):
+                continue
+            return False
+        return True
+
+    @staticmethod
+    def _header_unit(rows: list[GridRow]) -> str | None:
+        from ..amounts import parse_unit
+
+        for row in rows[:4]:
+            for t in row.texts:
+                u = parse_unit(t)
+                if u and re.search(r"单位", t):
+                    return u
+        return None
+
+    def _title(self, paragraphs: list[Paragraph], metas: list[Meta], title_cells: list[str]) -> tuple[str, str | None, str | None]:
+        public = next((m.public_label for m in metas if m.public_label), None)
+        for t in title_cells:
+            return t, table_id_of(t), public
+        named = [(p, m) for p, m in zip(paragraphs, metas)
+                 if m.table_id and not re.fullmatch(r"公开\d{1,2}表", compact(p.text))]
+        # A named title (收入支出决算总表) is preferred to a bare label (公开01表), and one
+        # ending in 表 to a header line that merely ends in 预算.
+        for p, m in reversed(named):
+            if re.search(r"表(\(续\)|（续）|续)?$", compact(p.text)):
+                return p.text.strip(), m.table_id, public
+        for p, m in reversed(named):
+            return p.text.strip(), m.table_id, public
+        for p, m in zip(reversed(paragraphs), reversed(metas)):
+            if m.table_id:
+                return p.text.strip(), m.table_id, public
+        if public:
+            return f"公开{public}表", V.PUBLIC_LABELS.get(public), public
+        titles = [p.text.strip() for p in paragraphs if is_title_like(p.text)]
+        return (titles[-1] if titles else ""), None, public
+
+    def _entity(self, metas: list[Meta]) -> tuple[str | None, str | None]:
+        for m in metas:
+            if m.entity_code and m.entity:
+                self.entity_codes[m.entity] = m.entity_code
+                return m.entity, m.entity_code
+        for m in metas:
+            if m.entity_labelled and m.entity:
+                return m.entity, None
+        return None, None
+
+    def _switch_report(self, entity: str | None, code: str | None, table_id: str, title: str) -> _ReportDraft:
+        if self.current is None:
+            self.current = self._report_for(entity or self.doc_entity, code)
+        elif entity and (
+            (code and code != self.current.code)
+            or (not code and entity != self.current.entity and not self._same_entity(entity, self.current.entity))
+        ):
+            self.current = self._report_for(entity, code)
+        elif entity and not self.current.entity:
+            self.current.entity = entity
+        return self.current
+
+    @staticmethod
+    def _same_entity(a: str, b: str) -> bool:
+        return compact(a) == compact(b)
+
+    def _header_text(self, paragraphs: list[Paragraph], title: str) -> list[str]:
+        lines: list[str] = []
+        after = False
+        for p in paragraphs:
+            if p.text.strip() == title:
+                after = True
+                continue
+            if after:
+                m = read_meta(p.text)
+                if m.entity_labelled or (m.unit and len(compact(p.text)) < 30 and "单位" in p.text):
+                    continue
+                lines.append(p.text)
+        return lines
+
+    def _note_skipped(self, paragraphs: list[Paragraph]) -> None:
+        for p in paragraphs:
+            if self.builder is not None and p.text.strip() and compact(p.text) not in self.builder.header_lines:
+                self.builder.note("row.skipped", Severity.INFO,
+                                  f"text between the parts of the table not read: {p.text.strip()[:80]!r}",
+                                  p.provenance)
+
+    def _foreign_title(self, report: _ReportDraft, title: str, prov: Provenance) -> None:
+        """A title naming another entity (天津市蓟江区… in a 綦江区 file) is worth a look."""
+        if not report.entity:
+            return
+        norm = compact(title)
+        m = re.match(r"^(.{4,40}?(?:局|中心|院|办公室|办公厅|委员会|政府|街道办事处|部|委|厅))", norm)
+        if m and self._table_words(m.group(1)) is False and m.group(1) != compact(report.entity):
+            if not compact(report.entity).startswith(m.group(1)) and not m.group(1).startswith(compact(report.entity)):
+                report.findings.append(Finding(
+                    "table.foreign_entity", Severity.WARNING,
+                    f"table titled with another entity's name: {m.group(1)!r} in the report of {report.entity!r}",
+                    entity=report.entity, expected=report.entity, actual=m.group(1), provenance=(prov,),
+                ))
+
+    @staticmethod
+    def _table_words(prefix: str) -> bool:
+        return bool(re.search(r"预算|决算|收支|支出|收入|财政拨款|一般公共", prefix))
+
+    # -- result -----------------------------------------------------------------
+    def _finish(self) -> Disclosure:
+        if not self.reports:
+            if self.doc_entity or self.doc_year:
+                self.reports.append(_ReportDraft(self.doc_entity or "", None))
+            else:
+                raise NotADisclosureError(
+                    "no annex table and no disclosure title found: is this a budget or final-accounts disclosure?",
+                    path=self.doc.source,
+                )
+        self._discover_codes()
+        reports = tuple(self._report(d) for d in self.reports)
+        reports = self._scopes(reports)
+        return Disclosure(self.doc.source, reports, self.doc.reader, tuple(self.findings))
+
+    def _discover_codes(self) -> None:
+        names = {compact(d.entity): d for d in self.reports if d.entity and not d.code}
+        if not names:
+            return
+        for block in self.doc.blocks:
+            rows = block.rows if isinstance(block, GridTable) else ()
+            texts = [c.text for r in rows for c in r.cells] if rows else [block.text]
+            for i, t in enumerate(texts):
+                m = re.match(r"^\s*(\d{3,12})\s*[-－—]?\s*(\S.*)$", t.strip())
+                if m and compact(m.group(2)) in names:
+                    names[compact(m.group(2))].code = m.group(1)
+                elif rows and re.fullmatch(r"\d{3,12}", compact(t)) and i + 1 < len(texts):
+                    if compact(texts[i + 1]) in names:
+                        names[compact(texts[i + 1])].code = compact(t)
+
+    def _report(self, d: _ReportDraft) -> Report:
+        tables: list[Table] = []
+        findings = list(d.findings)
+        self._place(d.builders)
+        stated = Counter(b.unit for b in d.builders if b.unit)
+        prevailing = stated.most_common(1)[0][0] if stated else None
+        for b in d.builders:
+            if b.unit is None:
+                b.unit = prevailing
+                if prevailing:
+                    b.note("unit.inferred", Severity.INFO,
+                           f"no unit printed with the table; taken as {prevailing}, the unit of the report's other tables",
+                           b.provenance)
+                else:
+                    b.note("unit.missing", Severity.WARNING, "no unit printed with the table or the report; "
+                           "figures are kept but not converted to yuan", b.provenance)
+            table, notes = b.finish()
+            tables.append(table)
+            findings.extend(attrs.evolve(f, entity=d.entity) for f in notes)
+        kind = d.kinds.most_common(1)[0][0] if d.kinds else self.doc_kind
+        year = d.years.most_common(1)[0][0] if d.years else self.doc_year
+        if kind is None:
+            findings.append(Finding("report.kind_missing", Severity.WARNING,
+                                    "neither budget nor final accounts is stated", entity=d.entity))
+        if year is None:
+            findings.append(Finding("report.year_missing", Severity.WARNING, "no fiscal year found", entity=d.entity))
+        if not d.entity:
+            findings.append(Finding("report.entity_missing", Severity.WARNING,
+                                    "no entity name found for the report"))
+        return Report(
+            entity=d.entity,
+            entity_code=d.code,
+            scope=Scope.UNIT,
+            kind=Kind(kind) if kind else None,
+            year=year,
+            unit=prevailing,
+            tables=tuple(tables),
+            findings=tuple(findings),
+        )
+
+    @staticmethod
+    def _place(builders: list[TableBuilder]) -> None:
+        """Place figures that lost their columns: first by each table's sums, then with the others' help."""
+        for b in builders:
+            b.resolve()
+        for _ in range(DEFAULT_PLACEMENT_PASSES):
+            waiting = sum(len(b.pending) for b in builders)
+            if not waiting:
+                return
+            read: dict[str, dict] = {}
+            for b in builders:
+                if b.table_id not in read:
+                    pending = {p.key for p in b.pending}
+                    read[b.table_id] = {k: v for k, v in b.known_values().items() if k not in pending}
+            printed = {b.table_id for b in builders if b.pending or not b.is_blank()}
+            hints = report_hints(read, printed)
+            for b in builders:
+                if b.pending and b.table_id in hints:
+                    b.resolve(hints[b.table_id])
+            if sum(len(b.pending) for b in builders) == waiting:
+                return
+
+    def _scopes(self, reports: tuple[Report, ...]) -> tuple[Report, ...]:
+        """Department when units of the file sit under the entity's code, or the file says so."""
+        out = []
+        for i, r in enumerate(reports):
+            draft = self.reports[i]
+            children = [o for o in reports if o is not r and r.entity_code and o.entity_code
+                        and o.entity_code != r.entity_code and o.entity_code.startswith(r.entity_code)]
+            if children:
+                scope = Scope.DEPARTMENT
+            elif draft.scope_word == "department" and r.entity_code and len(r.entity_code) == 3:
+                scope = Scope.DEPARTMENT
+            else:
+                scope = Scope.UNIT
+            out.append(attrs.evolve(r, scope=scope))
+        return tuple(out)
+
+
+DEFAULT_INTERRUPTION_LINES = 3
+DEFAULT_INTERRUPTION_CHARS = 30
+
+
+def _interruption(paragraphs: list[Paragraph], header_lines: set[str]) -> bool:
+    """Only a repeated header or a few short lines (a page footer, a wrapped fragment) between two parts."""
+    other = [p for p in paragraphs if compact(p.text) not in header_lines]
+    return len(other) <= DEFAULT_INTERRUPTION_LINES and all(
+        len(compact(p.text)) <= DEFAULT_INTERRUPTION_CHARS and p.level == 0 and not is_title_like(p.text)
+        for p in other
+    )
+
+
+def _looks_like_annex(rows: list[GridRow]) -> bool:
+    """Figures keyed by classification codes or a 合计 line: probably an annex table we missed."""
+    from .labels import is_code
+    from .rowkeys import is_total
+    from .tables import _decimal_like
+
+    has_figures = any(_decimal_like(t) for r in rows for t in r.texts)
+    keyed = any(is_code(t) or is_total(t) for r in rows for t in r.texts[:3])
+    return has_figures and keyed
