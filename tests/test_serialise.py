@@ -118,7 +118,7 @@ def test_decimal_keeps_its_exponent(value: Decimal) -> None:
     cell = Cell("budget", str(value), value, Provenance("x"))
     row = Row("k", "n", (cell,), Provenance("x"))
     table = Table("t", "t", None, (), (row,), Provenance("x"))
-    d = Disclosure("x", (Report("e", None, Scope.UNIT, None, None, None, (table,)),), "text")
+    d = Disclosure("x", "text", (Report("e", None, Scope.UNIT, None, None, None, (table,)),))
     back = parse(to_json(d), "p.json").reports[0].tables[0].rows[0].cells[0].value
     assert back is not None
     assert back.as_tuple() == value.as_tuple()
@@ -193,7 +193,7 @@ def test_schema_file_tracks_the_model_version() -> None:
 
 
 def test_lone_surrogate_is_refused_on_write() -> None:
-    d = Disclosure("x\ud800.txt", (), "text")
+    d = Disclosure("x\ud800.txt", "text", ())
     with pytest.raises(InternalError, match="cannot be written as JSON"):
         to_json(d)
 
@@ -201,7 +201,7 @@ def test_lone_surrogate_is_refused_on_write() -> None:
 def test_nan_figure_is_refused_on_write() -> None:
     cell = Cell("m", "?", Decimal("NaN"), Provenance("x"))
     table = Table("t", "t", None, (), (Row("k", "n", (cell,), Provenance("x")),), Provenance("x"))
-    d = Disclosure("x", (Report("e", None, Scope.UNIT, None, None, None, (table,)),), "text")
+    d = Disclosure("x", "text", (Report("e", None, Scope.UNIT, None, None, None, (table,)),))
     with pytest.raises(InternalError, match="only finite decimals"):
         to_json(d)
 

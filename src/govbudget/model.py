@@ -152,8 +152,8 @@ class Disclosure:
     """One source file read into the canonical model."""
 
     source: str
-    reports: tuple[Report, ...]
     reader: str
+    reports: tuple[Report, ...]
     findings: tuple[Finding, ...] = ()
 
     def facts(self) -> list[Fact]:

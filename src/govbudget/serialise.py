@@ -173,16 +173,12 @@ def _make_converter() -> cattrs.Converter:
 
 
 _converter = _make_converter()
-_FIELDS = ("source", "reader", "reports", "findings")
 
 
 def unstructure(disclosure: Disclosure) -> dict[str, Any]:
     """The disclosure as a JSON-ready dict: schema and version, then every field of the model."""
     head: dict[str, Any] = {"schema": SCHEMA_NAME, "version": SCHEMA_VERSION}
-    body = _converter.unstructure(disclosure, Disclosure)
-    # Not the model's field order at the top: the short identifying fields go
-    # ahead of the bulk of the reports, so a reader of the file sees them first.
-    return head | {name: body[name] for name in _FIELDS}
+    return head | _converter.unstructure(disclosure, Disclosure)
 
 
 def _describe(exc: BaseException, t: type | None) -> str:

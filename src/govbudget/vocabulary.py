@@ -200,8 +200,8 @@ EXPENDITURE_ITEMS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 THREE_PUBLIC_ITEMS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("three_public", re.compile(r"三公.*(小计|合计)$|^三公经费$|三公经费(预算|决算)?数?$")),
-    ("total", re.compile(r"^(合|总)计$")),
+    ("three_public", re.compile(r"三公.*小计$|^三公经费$|三公经费(预算|决算)?数?$")),
+    ("total", re.compile(r"^(合|总)计$|三公.*合计$")),
     ("outbound.academic", re.compile(r"教学科研人员因公出国")),
     ("outbound.other", re.compile(r"^其他因公出国")),
     ("outbound", re.compile(r"因公出国")),

@@ -138,7 +138,8 @@ class _Walker:
         not_annex = any(is_title_like(p.text) and V.NOT_ANNEX.search(normalise(p.text)) for p in paragraphs[-3:])
 
         if (table_id is None and not not_annex and self.builder is not None and entity is None
-                and not title_cells and _interruption(paragraphs, self.builder.header_lines)):
+                and not title_cells and _interruption(paragraphs, self.builder.header_lines)
+                and self.builder.fits(rows)):
             self.builder.add(rows)
             self._note_skipped(paragraphs)
             return
@@ -295,7 +296,8 @@ class _Walker:
         self._discover_codes()
         reports = tuple(self._report(d) for d in self.reports)
         reports = self._scopes(reports)
-        return Disclosure(self.doc.source, reports, self.doc.reader, tuple(self.findings))
+        return Disclosure(source=self.doc.source, reader=self.doc.reader, reports=reports,
+                          findings=tuple(self.findings))
 
     def _discover_codes(self) -> None:
         names = {compact(d.entity): d for d in self.reports if d.entity and not d.code}
@@ -305,10 +307,11 @@ class _Walker:
             rows = block.rows if isinstance(block, GridTable) else ()
             texts = [c.text for r in rows for c in r.cells] if rows else [block.text]
             for i, t in enumerate(texts):
-                m = re.match(r"^\s*(\d{3,12})\s*[-－—]?\s*(\S.*)$", t.strip())
-                if m and compact(m.group(2)) in names:
-                    names[compact(m.group(2))].code = m.group(1)
-                elif rows and re.fullmatch(r"\d{3,12}", compact(t)) and i + 1 < len(texts):
+                # ``060002-朔州市…`` in a line or cell, or a code cell beside a name cell.
+                for m in re.finditer(r"(?<!\d)(\d{3,12})\s*[-－—]?\s*([^\s:：，,；;]+)", t):
+                    if compact(m.group(2)) in names:
+                        names[compact(m.group(2))].code = m.group(1)
+                if rows and re.fullmatch(r"\d{3,12}", compact(t)) and i + 1 < len(texts):
                     if compact(texts[i + 1]) in names:
                         names[compact(texts[i + 1])].code = compact(t)
 

@@ -27,7 +27,7 @@ _LABELLED_ENTITY = re.compile(
 _CODED_ENTITY = re.compile(r"^(?P<code>\d{3}(?:\d{3}){0,3})\s*[-－—]?\s*(?P<name>[\u4e00-\u9fff（）()]{3,60})$")
 _YEAR = re.compile(r"(?:预算年度|年度)\s*[:：]\s*(20\d\d)|(20\d\d)\s*年")
 _PUBLIC = re.compile(r"公开\s*(\d{1,2})\s*表")
-_TITLE_END = re.compile(r"(表|预算|决算)(\(续\)|（续）|续表|续)?$")
+_TITLE_END = re.compile(r"(表|预算|决算)(\([^()]{1,12}\)|（[^（）]{1,12}）)?(续表|续)?$")
 # A name ending like this is an organisation, not a sentence fragment.
 ENTITY_SUFFIX = re.compile(
     r"(局|厅|委|办|办公室|办公厅|中心|院|所|站|队|会|部|处|社|馆|校|学|大学|学院|政府|法院|检察院|"
@@ -93,6 +93,9 @@ def read_meta(text: str) -> Meta:
     m = _LABELLED_ENTITY.search(s)
     if m and not re.search(r"万元|元$", m.group("name")):
         entity, labelled = compact(m.group("name")), True
+        coded = _CODED_ENTITY.match(entity)
+        if coded:
+            code, entity = coded.group("code"), coded.group("name")
     else:
         m2 = _CODED_ENTITY.match(cs)
         if m2:

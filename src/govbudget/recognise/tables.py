@@ -40,6 +40,7 @@ from .rowkeys import (
 __all__ = ["TableBuilder", "is_marker_row", "is_data_row"]
 
 _INT = re.compile(r"^\d{1,3}$")
+DEFAULT_WIDTH_SLACK = 2  # a continued table may lose or gain a column or two in extraction
 
 
 def _texts(row: GridRow) -> list[str]:
@@ -76,6 +77,8 @@ def is_data_row(row: GridRow) -> bool:
     if any(_decimal_like(t) for t in texts):
         return True
     non_blank = [t for t in texts if t]
+    if non_blank and is_total(non_blank[0]) and all(_amount_or_blank(t) for t in non_blank[1:]):
+        return True  # the 合计 line of a table printed without figures
     codes = [t for t in non_blank if is_code(t)]
     return bool(codes) and any(not is_code(t) and not _INT.match(t) for t in non_blank) and not any(
         re.search(r"编码|代码|名称", t) for t in non_blank
@@ -112,6 +115,7 @@ class TableBuilder:
         self.income_context = "current"
         self.stats_context: str | None = None
         self.class_code: str | None = None
+        self.sub_code: str | None = None
         self.two_sided_measures: tuple[list[str], list[str]] = (["amount"], ["amount"])
         self.name_columns: list[int] = []
         self.transposed: list[tuple[int, str, str, str]] = []
@@ -303,6 +307,14 @@ class TableBuilder:
         texts = [normalise(t) for t in _texts(row)]
         return any(texts == h for h in self.header_texts) and not any(_decimal_like(t) for t in _texts(row))
 
+    def fits(self, rows: list[GridRow]) -> bool:
+        """Whether rows could continue this table: about as many columns, or positions lost anyway."""
+        if not rows or not rows[0].aligned or not self.specs:
+            return True
+        width = max(len(r.cells) for r in rows)
+        slack = DEFAULT_WIDTH_SLACK if len(self.specs) > 6 else 1
+        return abs(width - len(self.specs)) <= slack
+
     # -- data rows --------------------------------------------------------------
     def _data_row(self, row: GridRow) -> None:
         self.data_seen += 1
@@ -411,12 +423,17 @@ class TableBuilder:
             return next((clean_code(t) for _, t in parts if re.search(r"\d", t)), "")
         by = {p: clean_code(t) for p, t in parts if p}
         cls, sub, item = by.get("class", ""), by.get("sub", ""), by.get("item", "")
-        if cls and len(cls) == 3:
-            self.class_code = cls
-        if not cls and sub and self.class_code:
-            cls = self.class_code
         if len(sub) > 2 or len(item) > 2:
             return sub if len(sub) > len(item) else item
+        # Some layouts print a part only where it changes: 208 | | then | 05 | then | | 05.
+        if cls:
+            self.class_code, self.sub_code = cls, sub or None
+        elif sub and self.class_code:
+            cls, self.sub_code = self.class_code, sub
+        elif item and self.class_code and self.sub_code:
+            cls, sub = self.class_code, self.sub_code
+        if sub and cls:
+            self.sub_code = sub
         return f"{cls}{sub if sub else ''}{item if sub and item else ''}" if cls else ""
 
     def _key(self, code: str, name: str, scheme: str | None, row: GridRow) -> str | None:
