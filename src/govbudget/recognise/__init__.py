@@ -384,13 +384,21 @@ class _Walker:
             draft = self.reports[i]
             children = [o for o in reports if o is not r and r.entity_code and o.entity_code
                         and o.entity_code != r.entity_code and o.entity_code.startswith(r.entity_code)]
+            stated = draft.scope_word or self.doc_scope
             if children:
                 scope = Scope.DEPARTMENT
-            elif draft.scope_word == "department" and r.entity_code and len(r.entity_code) == 3:
+            elif stated == "department" and r.entity_code and len(r.entity_code) == 3:
                 scope = Scope.DEPARTMENT
             else:
                 scope = Scope.UNIT
-            out.append(attrs.evolve(r, scope=scope))
+            findings = r.findings
+            if not children and stated != "unit" and not (r.entity_code and len(r.entity_code) == 3):
+                # 部门预算 is printed by single units too; without units beneath it, take a unit.
+                findings += (Finding(
+                    "report.scope_inferred", Severity.INFO,
+                    "no budget units listed under the entity and no 单位预算/单位决算 wording: taken as a unit",
+                    entity=r.entity),)
+            out.append(attrs.evolve(r, scope=scope, findings=findings))
         return tuple(out)
 
 

@@ -123,6 +123,9 @@ def options_for(p: Pending, hints: Hints = Hints()) -> list[Option]:
     out = []
     for cols in itertools.combinations(range(len(p.measures)), len(values)):
         o = {p.measures[c]: v for c, v in zip(cols, values)}
+        # A line that prints any part prints its total.
+        if "total" in p.measures and "total" not in o:
+            continue
         if _row_consistent(o):
             out.append(o)
     hinted = [o for o in out if _fits_hints(o, p.measures, hints, p.key)]
@@ -238,6 +241,8 @@ def three_public_options(amounts: list[GridCell], items: list[str], kind: str | 
     out = []
     for cols in itertools.combinations(range(len(items)), len(values)):
         placed = {items[c]: v for c, v in zip(cols, values)}
+        if "total" in items and "total" not in placed:
+            continue
         vehicles = placed.get("vehicles", _get(placed, "vehicle_purchase") + _get(placed, "vehicle_operation"))
         if vehicles != _get(placed, "vehicle_purchase") + _get(placed, "vehicle_operation"):
             continue

@@ -1,0 +1,169 @@
+"""The command line: outputs, fixed exit codes, errors that name the file, atomic writes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import govbudget
+from govbudget import cli
+from govbudget.facts import FACT_COLUMNS
+
+from conftest import FIXTURES, ROOT, seed
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = cli.main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_facts_to_standard_output_as_csv(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "facts", seed("004"))
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0
+    assert tuple(rows[0]) == FACT_COLUMNS
+    first = rows[0]
+    assert (first["table"], first["row"], first["measure"], first["value"], first["unit"], first["yuan"]) == (
+        "summary", "item:income.general_budget", "amount", "2673.01", "万元", "26730100")
+    assert first["page"] == "2"  # the summary is the file's second table
+
+
+def test_facts_of_several_files_to_jsonl(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "facts.jsonl"
+    code, _, _ = run(capsys, "facts", seed("003"), seed("004"), "-o", out)
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert code == 0
+    assert list(lines[0]) == list(FACT_COLUMNS)
+    assert {line["source"] for line in lines} == {seed("003").name, seed("004").name}
+
+
+def test_a_bad_input_among_several_is_reported_and_the_rest_written(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    out = tmp_path / "facts.csv"
+    code, _, err = run(capsys, "facts", empty, seed("004"), "-o", out)
+    assert code == 3
+    assert "empty.txt" in err and "empty" in err
+    assert "朔州市朔城区医疗保险服务中心" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "the file is empty"),
+        (b"\x00\x01\x02binary\x00", "NUL"),
+        (b"\xc3\x28 \x81\x30", "neither UTF-8"),
+        ("今天天气很好。\n".encode(), "no annex table"),
+    ],
+)
+def test_unreadable_inputs_exit_3_naming_the_file(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, message: str) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    code, out, err = run(capsys, "facts", bad)
+    assert code == 3
+    assert "bad.txt" in err and message in err
+    assert "Traceback" not in err
+
+
+def test_a_missing_file_exits_3(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "inspect", "no-such-file.txt")
+    assert (code, "no-such-file.txt: no such file" in err) == (3, True)
+
+
+def test_convert_to_json_and_back(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "001.json"
+    code, _, _ = run(capsys, "convert", seed("001"), "-o", out)
+    assert code == 0
+    assert govbudget.read(out).facts() == govbudget.read(seed("001")).facts()
+    assert [p.name for p in tmp_path.iterdir()] == ["001.json"]  # no temporary file left behind
+
+
+def test_convert_refuses_to_overwrite_its_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "x.json"
+    govbudget.write(govbudget.read(seed("004")), src)
+    before = src.read_bytes()
+    code, _, err = run(capsys, "convert", src, "-o", src)
+    assert code == 2 and "overwrite" in err
+    assert src.read_bytes() == before
+
+
+def test_an_unknown_output_format_exits_4(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "convert", seed("004"), "-o", tmp_path / "x.docx")
+    assert code == 4 and "x.docx" in err
+
+
+def test_an_output_folder_that_does_not_exist_exits_5(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "convert", seed("004"), "-o", tmp_path / "missing" / "x.json")
+    assert code == 5 and "does not exist" in err
+
+
+def test_inspect_lists_entities_tables_and_findings(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "inspect", seed("003"))
+    assert code == 0
+    assert "重庆市綦江区医疗保障事务中心" in out
+    for table in ("fiscal_summary", "general_budget_expenditure", "general_budget_basic", "three_public",
+                  "gov_fund_expenditure", "income", "expenditure"):
+        assert table in out
+    assert "not found: summary" in out
+    assert "table.foreign_entity" in out
+
+
+def test_validate_as_json_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "validate", seed("003"), "--format", "jsonl")
+    findings = [json.loads(line) for line in out.splitlines()]
+    assert code == 0
+    assert {"rule", "severity", "entity", "table", "row", "measure", "expected", "actual", "message"} <= set(findings[0])
+    foreign = [f for f in findings if f["rule"] == "table.foreign_entity"]
+    assert foreign[0]["actual"] == "天津市蓟江区医疗保障事务中心"
+
+
+def test_batch_converts_each_file_and_reports_each(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    outdir = tmp_path / "out"
+    outdir.mkdir()
+    code, out, _ = run(capsys, "batch", seed("003"), bad, seed("004"), "-o", outdir)
+    lines = out.splitlines()
+    assert code == 3
+    assert [line.split("\t")[0] for line in lines] == ["ok", "failed", "ok"]
+    assert sorted(p.name for p in outdir.iterdir()) == [seed("003").stem + ".json", seed("004").stem + ".json"]
+
+
+def test_an_internal_defect_exits_70_without_a_traceback(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    def broken(_doc: object) -> None:
+        raise KeyError("boom")
+
+    monkeypatch.setattr("govbudget.api.recognise", broken)
+    code, _, err = run(capsys, "facts", seed("004"))
+    assert code == 70
+    assert "internal error" in err and "004_957c36ad5378e025.txt" in err
+    assert "Traceback" not in err
+
+
+def test_python_dash_m_runs_the_command_line() -> None:
+    p = subprocess.run([sys.executable, "-m", "govbudget", "facts", str(seed("004"))],
+                       capture_output=True, text=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT / "src"), "PATH": ""})
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.splitlines()[0] == ",".join(FACT_COLUMNS)
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["convert", str(seed("004"))])
+    assert exc.value.code == 2
+
+
+def test_shipped_markdown_fixture_through_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "facts", FIXTURES / "flavours" / "html_final_accounts.md")
+    assert code == 0
+    assert "item:vehicles.other,2.其他用车,count,2,辆," in out
