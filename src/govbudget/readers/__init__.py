@@ -10,7 +10,6 @@ readers are tried; third parties add theirs with :func:`register` or through the
 
 from __future__ import annotations
 
-from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
@@ -61,6 +60,8 @@ def _load_entry_points() -> None:
     if _entry_points_loaded:
         return
     _entry_points_loaded = True
+    from importlib import metadata
+
     for ep in metadata.entry_points(group="govbudget.readers"):
         register(ep.load())
 

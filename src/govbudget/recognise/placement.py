@@ -19,6 +19,7 @@ Anything else stays unplaced and is reported, never guessed.
 from __future__ import annotations
 
 import itertools
+from collections import deque
 from decimal import Decimal
 from typing import Mapping
 
@@ -30,7 +31,7 @@ from ..provenance import Provenance
 
 __all__ = ["Pending", "Hints", "Option", "options_for", "resolve", "three_public_options"]
 
-DEFAULT_MAX_STATES = 200_000
+DEFAULT_MAX_STATES = 100_000
 _ZERO = Decimal(0)
 _EXPENDITURE_PARTS = ("basic", "project", "operating", "remit_to_superior", "grants_to_affiliates")
 _INCOME_SOURCES = (
@@ -160,16 +161,34 @@ def resolve(
     """
     keys = set(known) | set(options)
     families: dict[str, list[str]] = {}
-    for key in keys:
+    member_of: dict[str, list[str]] = {}
+    for key in sorted(keys):
         parent = _family_parent(key, keys, two_sided)
         if parent:
             families.setdefault(parent, []).append(key)
-    for _ in range(20):
-        changed = False
-        for parent, children in families.items():
-            changed |= _narrow(parent, children, known, options)
-        if not changed:
-            break
+            member_of.setdefault(key, []).append(parent)
+            if parent not in member_of.get(parent, []):
+                member_of.setdefault(parent, []).append(parent)
+    # A worklist, widest families first (their decisions bound the ones below); a family
+    # is looked at again only when one of its members lost a reading.
+    todo = deque(sorted(families, key=_depth))
+    queued = set(todo)
+    while todo:
+        parent = todo.popleft()
+        queued.discard(parent)
+        before = {k: len(options[k]) for k in [parent, *families[parent]] if k in options}
+        if not _narrow(parent, families[parent], known, options):
+            continue
+        for key, n in before.items():
+            if len(options[key]) < n:
+                for family in member_of.get(key, []):
+                    if family not in queued:
+                        queued.add(family)
+                        todo.append(family)
+
+
+def _depth(key: str) -> int:
+    return len(key.partition(":")[2]) if key.startswith(("fn:", "econ:")) else 0
 
 
 def _candidates(key: str, known: Mapping[str, Option], options: dict[str, list[Option]]) -> list[Option]:
@@ -186,6 +205,11 @@ def _narrow(parent: str, children: list[str], known: Mapping[str, Option], optio
     child_options = [_candidates(c, known, options) for c in children]
     if not all(child_options) or not parent_options:
         return False
+    combinations = 1
+    for opts in child_options:
+        combinations *= len(opts)
+    if len(parent_options) > 1 and combinations > DEFAULT_MAX_STATES:
+        return False  # with the parent open too, nothing bounds the search: wait for the parent
     measures = sorted({m for o in parent_options for m in o} | {m for opts in child_options for o in opts for m in o})
     # With no negative figures a partial sum above every goal can be dropped at once.
     non_negative = all(v >= 0 for opts in child_options for o in opts for v in o.values())

@@ -657,12 +657,17 @@ class TableBuilder:
         if not row.aligned:
             self._unaligned_row(row)
             return
+        mapped = set()
         for index, item, measure, name in self.transposed:
+            mapped.add(index)
             if index < len(row.cells):
                 c = self._cell(measure, row.cells[index], f"item:{item}")
                 if c is not None:
                     by_item.setdefault(item, []).append(c)
                     names.setdefault(item, display_name(name))
+        for index, gc in enumerate(row.cells):
+            if index not in mapped and _decimal_like(gc.text):
+                self.unread.setdefault(index, []).append(gc)
         for item, cells in by_item.items():
             self._emit(f"item:{item}", names[item], cells, row.provenance)
 

@@ -7,7 +7,6 @@ them atomically. Third parties add writers with :func:`register` or through the
 
 from __future__ import annotations
 
-from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
@@ -45,6 +44,8 @@ def _load() -> None:
 
     if not _entry_points_loaded:
         _entry_points_loaded = True
+        from importlib import metadata
+
         for ep in metadata.entry_points(group="govbudget.writers"):
             register(ep.load())
 
