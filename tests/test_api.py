@@ -5,14 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, SEEDS, seed
 
 import govbudget
 from govbudget.errors import InputError, UnknownFormatError, UnsupportedFormatError
 from govbudget.provenance import Severity
 from govbudget.readers.json import parse
 from govbudget.writers.json import to_json
-
-from conftest import FIXTURES, SEEDS, seed
 
 ALL = sorted(SEEDS.glob("*.txt")) + sorted((FIXTURES / "realworld").glob("*.txt")) + sorted(
     p for p in (FIXTURES / "flavours").iterdir() if not p.name.startswith("reader_"))

@@ -10,12 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, ROOT, seed
 
 import govbudget
 from govbudget import cli
 from govbudget.facts import FACT_COLUMNS
-
-from conftest import FIXTURES, ROOT, seed
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

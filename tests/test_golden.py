@@ -10,11 +10,10 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, GOLDEN, SEEDS
 
 import govbudget
 from govbudget.writers.facts import facts_csv
-
-from conftest import FIXTURES, GOLDEN, SEEDS
 
 REGEN = os.environ.get("GOVBUDGET_REGEN_GOLDEN") == "1"
 

@@ -8,11 +8,10 @@ from collections import Counter
 from decimal import Decimal
 
 import pytest
+from conftest import SEEDS, seed
 
 import govbudget
 from govbudget.model import Kind, Scope
-
-from conftest import SEEDS, seed
 
 KEY_FACTS = sorted((SEEDS / "key_facts").glob("*.facts.csv"))
 TABLE_SEEDS = ["000", "001", "003", "004"]

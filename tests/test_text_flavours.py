@@ -6,6 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, seed
 
 import govbudget
 from govbudget.errors import EmptyInputError, EncodingError
@@ -13,8 +14,6 @@ from govbudget.grid import GridTable, Paragraph, SourceDocument
 from govbudget.readers.markup import html_table, pipe_table
 from govbudget.readers.text import parse_text, read
 from govbudget.textnorm import join_wrapped, squeeze, strip_markup
-
-from conftest import FIXTURES, seed
 
 SMALL = "某某局 2024 年部门预算\n\n支出总表\n\n科目编码\t科目名称\t合计\n208\t社会保障和就业支出\t10.00\n"
 

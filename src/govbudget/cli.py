@@ -131,7 +131,8 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         for r in d.reports:
             code = f" [{r.entity_code}]" if r.entity_code else ""
             kind = r.kind.value if r.kind else "?"
-            print(f"  {r.entity or '(no entity)'}{code}  {r.scope.value}  {kind}  {r.year or '?'}  unit {r.unit or '?'}")
+            entity = r.entity or "(no entity)"
+            print(f"  {entity}{code}  {r.scope.value}  {kind}  {r.year or '?'}  unit {r.unit or '?'}")
             for t in r.tables:
                 figures = sum(1 for row in t.rows for c in row.cells if c.value is not None)
                 state = "empty" if t.empty else f"{len(t.rows)} rows, {figures} figures"

@@ -251,7 +251,9 @@ MEASURE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("opening_balance", re.compile(r"^年初结转(和|及)?结余$")),
     ("closing_balance", re.compile(r"^年末结转(和|及)?结余$")),
     ("nonfiscal_carryover", re.compile(r"^非财政拨款结转(和|及)?(结余)?$")),
-    ("carryover", re.compile(r"^(上年|年初)(财政拨款)?结转(和|及)?(结余)?(收入)?$|^上年结余$|^结转结余$|^财政拨款结转(和|及)?(结余)?$")),
+    ("carryover", re.compile(
+        r"^(上年|年初)(财政拨款)?结转(和|及)?(结余)?(收入)?$|^上年结余$|^结转结余$|^财政拨款结转(和|及)?(结余)?$"
+    )),
     ("grants_to_affiliates", re.compile(r"对附属单位补助|对下级单位补助")),
     ("remit_to_superior", re.compile(r"上缴上级|上解上级")),
     ("operating", re.compile(r"经营(收入|支出)|^事业单位经营$")),

@@ -20,15 +20,16 @@ from ..grid import GridRow, GridTable, Paragraph, SourceDocument
 from ..model import Disclosure, Kind, Report, Scope, Table
 from ..provenance import Finding, Provenance, Severity
 from ..textnorm import compact
+from .hints import report_hints
 from .labels import normalise
 from .meta import ENTITY_SUFFIX, Meta, document_title, is_title_like, read_meta, table_id_of
-from .hints import report_hints
 from .tables import TableBuilder
 
 __all__ = ["recognise"]
 
 DEFAULT_DOC_TITLE_LINES = 40
 DEFAULT_PLACEMENT_PASSES = 4
+_KIND_LINE = re.compile(r"(预算|决算)公开|年度?(部门|单位)(预算|决算)")
 
 
 @attrs.define
@@ -96,7 +97,7 @@ class _Walker:
                 self.doc_entity = compact(first.text)
         if self.doc_kind is None:
             for block in self.doc.blocks[:200]:
-                if isinstance(block, Paragraph) and re.search(r"(预算|决算)公开|年度?(部门|单位)(预算|决算)", block.text):
+                if isinstance(block, Paragraph) and _KIND_LINE.search(block.text):
                     self.doc_kind = "final_accounts" if "决算" in block.text else "budget"
                     break
 
@@ -197,7 +198,9 @@ class _Walker:
                     return u
         return None
 
-    def _title(self, paragraphs: list[Paragraph], metas: list[Meta], title_cells: list[str]) -> tuple[str, str | None, str | None]:
+    def _title(
+        self, paragraphs: list[Paragraph], metas: list[Meta], title_cells: list[str]
+    ) -> tuple[str, str | None, str | None]:
         public = next((m.public_label for m in metas if m.public_label), None)
         for t in title_cells:
             return t, table_id_of(t), public
@@ -326,7 +329,8 @@ class _Walker:
                 b.unit = prevailing
                 if prevailing:
                     b.note("unit.inferred", Severity.INFO,
-                           f"no unit printed with the table; taken as {prevailing}, the unit of the report's other tables",
+                           f"no unit printed with the table; taken as {prevailing}, "
+                           "the unit of the report's other tables",
                            b.provenance)
                 else:
                     b.note("unit.missing", Severity.WARNING, "no unit printed with the table or the report; "
@@ -369,7 +373,7 @@ class _Walker:
                 if b.table_id not in read:
                     pending = {p.key for p in b.pending}
                     read[b.table_id] = {k: v for k, v in b.known_values().items() if k not in pending}
-            printed = {b.table_id for b in builders if b.pending or not b.is_blank()}
+            printed = {b.table_id for b in builders if b.pending or not b.has_no_figures()}
             hints = report_hints(read, printed)
             for b in builders:
                 if b.pending and b.table_id in hints:
@@ -417,10 +421,10 @@ def _interruption(paragraphs: list[Paragraph], header_lines: set[str]) -> bool:
 
 def _looks_like_annex(rows: list[GridRow]) -> bool:
     """Figures keyed by classification codes or a 合计 line: probably an annex table we missed."""
+    from .gridrows import decimal_like
     from .labels import is_code
     from .rowkeys import is_total
-    from .tables import _decimal_like
 
-    has_figures = any(_decimal_like(t) for r in rows for t in r.texts)
+    has_figures = any(decimal_like(t) for r in rows for t in r.texts)
     keyed = any(is_code(t) or is_total(t) for r in rows for t in r.texts[:3])
     return has_figures and keyed

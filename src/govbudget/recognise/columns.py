@@ -18,7 +18,7 @@ from .. import vocabulary as V
 from ..grid import GridRow
 from .labels import normalise
 
-__all__ = ["ColumnSpec", "header_paths", "classify_columns", "amount_measure"]
+__all__ = ["ColumnSpec", "header_paths", "classify_columns", "amount_measure", "rule_measure"]
 
 DEFAULT_FUZZY_MIN = 0.6
 
@@ -76,7 +76,7 @@ def _covered(rows: list[GridRow], r: int, c: int) -> bool:
     return c < len(cells) and cells[c].covered
 
 
-def _rule_measure(label: str) -> str | None:
+def rule_measure(label: str) -> str | None:
     for measure, rule in V.MEASURE_RULES:
         if rule.search(label):
             return measure
@@ -156,10 +156,10 @@ def _measure(path: list[str], table_id: str, kind: str | None) -> tuple[str | No
     for i, label in enumerate(candidates):
         if re.fullmatch(r"(合计|总计|小计)", label):
             measure = _total_measure(groups if i <= 1 else groups[: len(groups) - (i - 1)], table_id)
-        elif _AMOUNT_WORDS.search(label) and not _rule_measure(label):
+        elif _AMOUNT_WORDS.search(label) and not rule_measure(label):
             measure = amount_measure(table_id, kind, labels)
         else:
-            measure = _rule_measure(label)
+            measure = rule_measure(label)
         if measure:
             break
     fuzzy = False
@@ -180,7 +180,7 @@ def _measure(path: list[str], table_id: str, kind: str | None) -> tuple[str | No
 
 def _procurement_measure(bottom: str, joined: str) -> str | None:
     """Procurement columns: amounts by fund source, SME shares, quantity and price."""
-    fund = _rule_measure(bottom)
+    fund = rule_measure(bottom)
     if fund and fund not in ("count",):
         return fund
     if bottom in ("合计", "小计", "总计"):

@@ -75,7 +75,10 @@ def report_hints(tables: Mapping[str, Mapping[str, Option]], printed: set[str]) 
             for key, row in table.items():
                 if "total" not in row:
                     continue
-                targets = [key] if key.startswith("fn:") and len(key) == 6 else list(_TOTAL_LINES) if key == "item:total" else []
+                if key == "item:total":
+                    targets = list(_TOTAL_LINES)
+                else:
+                    targets = [key] if key.startswith("fn:") and len(key) == 6 else []
                 for target in targets:
                     values.setdefault(target, {})[measure] = row["total"]
         # A fund table printed empty says that fund is blank in every line.

@@ -112,10 +112,18 @@ def read_meta(text: str) -> Meta:
         year=year,
         unit=parse_unit(s),
         kind=_kind_of(cs) if (is_title_like(s) or pub) else None,
-        scope_word="unit" if "单位预算" in cs or "单位决算" in cs else ("department" if "部门预算" in cs or "部门决算" in cs else None),
+        scope_word=_scope_word(cs),
         table_id=table_id_of(s) if is_title_like(s) else None,
         public_label=pub.group(1).zfill(2) if pub else None,
     )
+
+
+def _scope_word(text: str) -> str | None:
+    if "单位预算" in text or "单位决算" in text:
+        return "unit"
+    if "部门预算" in text or "部门决算" in text:
+        return "department"
+    return None
 
 
 def document_title(text: str) -> tuple[str | None, int | None, str | None, str | None]:

@@ -1,0 +1,106 @@
+"""三公 tables printed as one row of figures under item headers."""
+
+from __future__ import annotations
+
+import re
+
+from ..grid import GridCell, GridRow
+from ..model import Cell
+from ..provenance import Severity
+from .columns import amount_measure
+from .gridrows import decimal_like
+from .labels import display_name, normalise
+from .placement import three_public_options
+from .rowkeys import three_public_item
+
+__all__ = ["TransposedRows"]
+
+_ITEM_NAMES = {
+    "total": "合计",
+    "three_public": "“三公”经费",
+    "outbound": "因公出国（境）费",
+    "vehicles": "公务用车购置及运行费",
+    "vehicle_purchase": "公务用车购置费",
+    "vehicle_operation": "公务用车运行费",
+    "reception": "公务接待费",
+    "meetings": "会议费",
+    "training": "培训费",
+    "admin_operating_cost": "机关运行经费",
+}
+
+
+class TransposedRows:
+    """The transposed 三公 layout, mixed into :class:`~govbudget.recognise.tables.TableBuilder`."""
+
+    def _transposed_columns(self, paths: list[list[str]]) -> None:
+        self.transposed = []
+        assert self.specs is not None
+        for s in self.specs:
+            path = paths[s.index] if s.index < len(paths) else []
+            labels = [normalise(t) for t in path if normalise(t)]
+            item = name = None
+            raw = [t for t in path if normalise(t)]
+            candidates = [(labels[-1], raw[-1]), ("".join(labels), "".join(raw))] if labels else []
+            candidates += list(zip(reversed(labels[:-1]), reversed(raw[:-1])))
+            for label, printed in candidates:
+                if label == "小计":
+                    vehicles = any("公务用车" in g for g in labels) or self._vehicle_parts_follow(s.index, paths)
+                    item = "vehicles" if vehicles else None
+                else:
+                    item = three_public_item(label)
+                if item:
+                    name = printed
+                    break
+            if item is None and labels and re.search(r"三公.*合", "".join(labels)):
+                item, name = "total", "".join(raw)
+            if item:
+                groups = [g for g in labels if re.search(r"预算|决算", g)]
+                self.transposed.append((s.index, item, amount_measure("three_public", self.kind, groups), name or item))
+
+    def _vehicle_parts_follow(self, index: int, paths: list[list[str]]) -> bool:
+        after = ["".join(normalise(t) for t in p) for p in paths[index + 1 : index + 3]]
+        return any(re.search(r"购置|运行", a) for a in after)
+
+    # -- transposed 三公 ----------------------------------------------------------
+    def _transposed_row(self, row: GridRow) -> None:
+        by_item: dict[str, list[Cell]] = {}
+        names: dict[str, str] = {}
+        if not row.aligned:
+            self._unaligned_row(row)
+            return
+        mapped = set()
+        for index, item, measure, name in self.transposed:
+            mapped.add(index)
+            if index < len(row.cells):
+                c = self._cell(measure, row.cells[index], f"item:{item}")
+                if c is not None:
+                    by_item.setdefault(item, []).append(c)
+                    names.setdefault(item, display_name(name))
+        for index, gc in enumerate(row.cells):
+            if index not in mapped and decimal_like(gc.text):
+                self.unread.setdefault(index, []).append(gc)
+        for item, cells in by_item.items():
+            self._emit(f"item:{item}", names[item], cells, row.provenance)
+
+    def _unaligned_three_public(self, amounts: list[GridCell], row: GridRow) -> None:
+        """A 三公 figures row whose blanks were lost: placed only if the 三公 sums decide it."""
+        items = self.unaligned_measures
+        options = three_public_options(amounts, items, self.kind)
+        if len(options) == 1:
+            measure = "amount" if self.kind != "final_accounts" else "budget"
+            for item, gc in options[0]:
+                cell = self._cell(measure, gc, f"item:{item}")
+                if cell is not None:
+                    self._emit(f"item:{item}", _ITEM_NAMES.get(item, item), [cell], row.provenance)
+            self.note("cell.placed", Severity.INFO,
+                      "the source lost the column positions of the 三公 figures; placed by the 三公 sums",
+                      row.provenance, actual=" ".join(a.text for a in amounts))
+            return
+        readings = "; ".join(
+            ", ".join(f"{item}={gc.text.strip()}" for item, gc in option) for option in options[:4]
+        )
+        self.note("cell.unplaced", Severity.WARNING,
+                  f"the source lost the column positions of the 三公 figures {' '.join(a.text for a in amounts)}; "
+                  f"{len(options) or 'no'} readings fit the columns {', '.join(items)}"
+                  + (f" ({readings})" if readings else "") + "; not read",
+                  row.provenance, actual=" ".join(a.text for a in amounts))
