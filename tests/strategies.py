@@ -82,6 +82,8 @@ findings = st.builds(
     expected=optional_texts,
     actual=optional_texts,
     provenance=st.lists(provenances, max_size=3).map(tuple),
+    difference=optional_texts,
+    tolerance=optional_texts,
 )
 
 cells = st.builds(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,11 @@ def test_validate_lists_the_findings_above_a_severity() -> None:
     assert len(everything) > len(warnings) > 0
     assert all(f.severity is not Severity.INFO for f in warnings)
     assert {f.code for f in warnings} >= {"cell.not_amount", "row.unrecognised"}
+
+
+def test_a_file_of_the_previous_schema_version_still_reads() -> None:
+    old = FIXTURES / "json" / "003_schema_1.0.json"
+    assert b'"version": "1.0"' in old.read_bytes()
+    d = govbudget.read(old)
+    assert d.reports[0].table("fiscal_summary").row("fn:210").value("general_budget") == Decimal("479.24")
+    assert all(f.difference is None for f in d.all_findings())

@@ -166,3 +166,14 @@ def test_shipped_markdown_fixture_through_the_command_line(capsys: pytest.Captur
     code, out, _ = run(capsys, "facts", FIXTURES / "flavours" / "html_final_accounts.md")
     assert code == 0
     assert "item:vehicles.other,2.其他用车,count,2,辆," in out
+
+
+def test_outputs_get_ordinary_permissions(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import os
+    import stat
+
+    out = tmp_path / "x.json"
+    run(capsys, "convert", seed("004"), "-o", out)
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~mask

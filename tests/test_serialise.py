@@ -141,7 +141,7 @@ def test_small_example_content(validator) -> None:
     raw = to_json(small())
     assert raw.endswith(b"}\n")
     assert "收支总表".encode("utf-8") in raw  # not \u escaped
-    assert raw.startswith(b'{\n  "schema": "govbudget.disclosure",\n  "version": "1.0",\n')
+    assert raw.startswith(b'{\n  "schema": "govbudget.disclosure",\n  "version": "1.1",\n')
     doc = json.loads(raw)
     validator.validate(doc)
     assert list(doc) == ["schema", "version", "source", "reader", "reports", "findings"]
@@ -239,13 +239,13 @@ def test_future_major_version() -> None:
 
 
 def test_newer_minor_version() -> None:
-    with pytest.raises(SchemaError, match=r"written by schema version 1\.7; this govbudget reads up to 1\.0"):
+    with pytest.raises(SchemaError, match=r"written by schema version 1\.7; this govbudget reads up to 1\.1"):
         structure(doc_with(version="1.7"), path="x.json")
 
 
 @pytest.mark.parametrize("version", [1.0, "1", "v1.0", None])
 def test_malformed_version(version: object) -> None:
-    with pytest.raises(SchemaError, match=r"version is .*, expected a version string such as '1\.0'"):
+    with pytest.raises(SchemaError, match=r"version is .*, expected a version string such as '1\.1'"):
         structure(doc_with(version=version), path="x.json")
 
 

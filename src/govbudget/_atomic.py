@@ -19,6 +19,8 @@ def atomic_write(path: Path | str, data: bytes) -> Path:
         raise OutputError("the output folder does not exist", path=target)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
+        # mkstemp makes the file private; the output gets the usual permissions instead.
+        os.chmod(tmp, 0o666 & ~_umask())
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -31,3 +33,9 @@ def atomic_write(path: Path | str, data: bytes) -> Path:
             pass
         raise OutputError(f"cannot write: {err.strerror or err}", path=target) from err
     return target
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

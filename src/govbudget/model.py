@@ -36,7 +36,7 @@ __all__ = [
 ]
 
 SCHEMA_NAME = "govbudget.disclosure"
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 class Scope(str, Enum):

@@ -65,7 +65,8 @@ class Finding:
 
     ``code`` is stable (``row.unrecognised``, ``cell.not_amount`` ...); the
     message is for people. ``expected`` / ``actual`` carry figures or text as
-    printed when a finding compares two things.
+    printed when a finding compares two things; ``difference`` is actual minus
+    expected and ``tolerance`` the rounding slack the comparison allowed.
     """
 
     code: str
@@ -78,3 +79,5 @@ class Finding:
     expected: str | None = None
     actual: str | None = None
     provenance: tuple[Provenance, ...] = ()
+    difference: str | None = None
+    tolerance: str | None = None
