@@ -14,3 +14,27 @@ def seed(prefix: str) -> Path:
     """The seed disclosure whose file name starts with ``prefix`` (``"000"``)."""
     (path,) = SEEDS.glob(f"{prefix}_*.txt")
     return path
+
+
+def grid_doc(*blocks: "str | list[list[str]]", file: str = "t.txt", aligned: bool = True):
+    """A source document from paragraphs (strings) and tables (lists of rows of cell texts)."""
+    from govbudget.grid import GridCell, GridRow, GridTable, Paragraph, SourceDocument
+    from govbudget.provenance import Provenance
+
+    out = []
+    ordinal = 0
+    for i, block in enumerate(blocks):
+        if isinstance(block, str):
+            out.append(Paragraph(block, Provenance(file, line=i + 1)))
+            continue
+        ordinal += 1
+        rows = tuple(
+            GridRow(
+                tuple(GridCell(t, Provenance(file, table=ordinal, row=r, column=c)) for c, t in enumerate(cells)),
+                Provenance(file, table=ordinal, row=r),
+                aligned=aligned,
+            )
+            for r, cells in enumerate(block)
+        )
+        out.append(GridTable(rows, Provenance(file, table=ordinal)))
+    return SourceDocument(file, "test", tuple(out))

@@ -10,7 +10,7 @@ so that ``7 1.17`` (two figures run together) is refused instead of read as
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 
 __all__ = [
     "NotAnAmount",
@@ -124,12 +124,20 @@ def plain(value: Decimal) -> str:
     return "0" + text[2:] if text.startswith("-0") and value == 0 else text
 
 
+def _digits(value: Decimal) -> int:
+    return len(value.as_tuple().digits)
+
+
 def to_yuan(value: Decimal, unit: str) -> Decimal:
     """The same figure in yuan, exact: 54.07 万元 -> 540700.00."""
     try:
-        return value * UNIT_FACTORS[unit]
+        factor = UNIT_FACTORS[unit]
     except KeyError:
         raise ValueError(f"unknown money unit {unit!r}") from None
+    with localcontext() as ctx:
+        # Wide enough for the whole product: the default 28 digits would round it.
+        ctx.prec = max(ctx.prec, _digits(value) + _digits(factor))
+        return value * factor
 
 
 def yuan_string(value: Decimal, unit: str) -> str:
@@ -137,4 +145,6 @@ def yuan_string(value: Decimal, unit: str) -> str:
     y = to_yuan(value, unit)
     if y == 0:
         return "0"
-    return format(y.normalize(), "f")
+    with localcontext() as ctx:
+        ctx.prec = max(ctx.prec, _digits(y))
+        return format(y.normalize(), "f")

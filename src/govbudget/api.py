@@ -61,7 +61,14 @@ def write(disclosure: Disclosure, path: str | os.PathLike[str], format: str | No
 
 
 def validate(disclosure: Disclosure, *, min_severity: Severity = Severity.INFO) -> list[Finding]:
-    """The findings about a disclosure, most severe first within document order."""
+    """What to doubt in a disclosure: the findings made while reading, then those of every check.
+
+    The checks are the accounting identities within and across tables and reports
+    (``govbudget.validation.RULES``). ``min_severity`` drops the less severe ones.
+    """
+    from .validation import check
+
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
     limit = order[min_severity]
-    return [f for f in disclosure.all_findings() if order[f.severity] <= limit]
+    findings = [*disclosure.all_findings(), *check(disclosure)]
+    return [f for f in findings if order[f.severity] <= limit]

@@ -17,6 +17,10 @@ from ..textnorm import join_wrapped, strip_markup
 __all__ = ["is_pipe_row", "is_pipe_rule", "pipe_table", "html_table"]
 
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# GitHub-flavoured markdown takes a single hyphen per column (``|:-:|-|``) when
+# the line has a pipe; a body row of ``-`` placeholders looks the same, so a
+# short rule is only skipped right under the header line.
+_SHORT_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 _PIPE_SPLIT = re.compile(r"(?<!\\)\|")
 DEFAULT_MAX_SPAN = 200  # a span wider than any annex table is a typo, not a layout
 
@@ -27,8 +31,8 @@ def is_pipe_row(line: str) -> bool:
 
 
 def is_pipe_rule(line: str) -> bool:
-    """The ``|---|:---:|`` line under a markdown table header."""
-    return bool(_PIPE_RULE.match(line))
+    """The ``|---|:---:|`` (or ``|-|:-:|``) line under a markdown table header."""
+    return bool(_PIPE_RULE.match(line)) or ("|" in line and bool(_SHORT_PIPE_RULE.match(line)))
 
 
 def _cell_text(raw: str) -> str:
@@ -39,7 +43,7 @@ def pipe_table(lines: list[str], first_line: int, file: str, ordinal: int) -> Gr
     """A markdown pipe table (its lines, the 1-based number of the first) as a grid."""
     rows: list[GridRow] = []
     for offset, line in enumerate(lines):
-        if is_pipe_rule(line):
+        if _PIPE_RULE.match(line) or (offset == 1 and is_pipe_rule(line)):
             continue
         body = line.strip()
         if body.startswith("|"):
@@ -67,14 +71,26 @@ def _span(value: str | None) -> int:
 def html_table(html: str, first_line: int, file: str, ordinal: int) -> GridTable:
     """An HTML ``<table>`` block as a grid, merged cells expanded.
 
-    Nested tables are flattened into their cell's text; the markup is parsed by
+    Nested tables are flattened into their cell's text, their cells joined like
+    wrapped lines (no space between Chinese, one between figures); the markup is parsed by
     lxml's HTML parser, which neither fetches nor resolves external entities.
     """
     import lxml.html
 
-    source = re.sub(r"<br\s*/?>", "\n", html, flags=re.I)
-    root = lxml.html.fragment_fromstring(source, create_parent="div")
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    # A ``<br>`` is a line break inside its cell; replaced after parsing so
+    # that the source lines of the rows after it stay as in the file.
+    for br in list(root.iter("br")):
+        br.tail = "\n" + (br.tail or "")
+        br.drop_tree()
     table = root.find(".//table")
+    if table is not None:
+        # The cells of a nested table are separate pieces of text: kept apart
+        # like wrapped lines, so that ``12`` and ``34`` never read as ``1234``.
+        for inner in table.iterdescendants("td", "th"):
+            if next(inner.iterancestors("table")) is not table:
+                inner.text = "\n" + (inner.text or "")
+                inner.tail = "\n" + (inner.tail or "")
     placed: dict[tuple[int, int], tuple[str, tuple[int, int] | None]] = {}
     lines: dict[int, int] = {}
     trs = table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr") if table is not None else []

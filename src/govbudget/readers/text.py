@@ -60,10 +60,26 @@ def decode(data: bytes, path: Path | str) -> str:
     """The file's text: BOM-marked encodings, else UTF-8, else GB18030."""
     if not data.strip():
         raise EmptyInputError("the file is empty", path=path)
+    text = _decode(data, path)
+    if not text.strip():
+        # A byte-order mark, or UTF-16 spaces, and nothing else.
+        raise EmptyInputError("the file is empty", path=path)
+    return text
+
+
+def _decode(data: bytes, path: Path | str) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict")
+        try:
+            return data[3:].decode("utf-8", errors="strict")
+        except UnicodeDecodeError as err:
+            raise EncodingError(
+                f"marked as UTF-8 but not UTF-8 (byte {err.start + 3}: {err.reason})", path=path
+            ) from err
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as err:
+            raise EncodingError(f"marked as UTF-16 but not UTF-16 ({err.reason})", path=path) from err
     if b"\x00" in data[:8192]:
         raise EncodingError("binary content (NUL bytes): not a text file", path=path)
     try:
@@ -112,7 +128,9 @@ def _lines(text: str) -> list[_Line]:
         for i, piece in enumerate(pieces):
             if i:
                 page += 1
-            if piece or i == 0:
+            # A line that only starts with a form feed (``\fNext page``) is
+            # not preceded by a blank line: a blank would end a table.
+            if piece or (i == 0 and not raw.strip("\f")):
                 out.append(_Line(no, page if paged else None, piece))
     return out
 

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from decimal import Decimal
 
 import attrs
 
 from .. import vocabulary as V
+from ..amounts import UNIT_FACTORS
 from ..errors import NotADisclosureError
 from ..grid import GridRow, GridTable, Paragraph, SourceDocument
 from ..model import Disclosure, Kind, Report, Scope, Table
@@ -23,6 +25,8 @@ from ..textnorm import compact
 from .hints import report_hints
 from .labels import normalise
 from .meta import ENTITY_SUFFIX, Meta, document_title, is_title_like, read_meta, table_id_of
+from .narrative import narrative_rows
+from .repair import repair_names
 from .tables import TableBuilder
 
 __all__ = ["recognise"]
@@ -63,6 +67,7 @@ class _Walker:
         self.doc_kind: str | None = None
         self.doc_scope: str | None = None
         self.entity_codes: dict[str, str] = {}
+        self.preamble: list[Paragraph] = []
 
     # -- walk ---------------------------------------------------------------
     def run(self) -> Disclosure:
@@ -105,6 +110,8 @@ class _Walker:
         self.pending.append(p)
         if self.current is not None:
             self.current.paragraphs.append(p)
+        else:
+            self.preamble.append(p)
 
     def _report_for(self, entity: str | None, code: str | None) -> _ReportDraft:
         for r in self.reports:
@@ -234,6 +241,8 @@ class _Walker:
     def _switch_report(self, entity: str | None, code: str | None, table_id: str, title: str) -> _ReportDraft:
         if self.current is None:
             self.current = self._report_for(entity or self.doc_entity, code)
+            # The text before the first table (概况, 情况说明) belongs to the first report.
+            self.current.paragraphs[:0] = self.preamble
         elif entity and (
             (code and code != self.current.code)
             or (not code and entity != self.current.entity and not self._same_entity(entity, self.current.entity))
@@ -290,7 +299,7 @@ class _Walker:
     def _finish(self) -> Disclosure:
         if not self.reports:
             if self.doc_entity or self.doc_year:
-                self.reports.append(_ReportDraft(self.doc_entity or "", None))
+                self.reports.append(_ReportDraft(self.doc_entity or "", None, paragraphs=self.preamble))
             else:
                 raise NotADisclosureError(
                     "no annex table and no disclosure title found: is this a budget or final-accounts disclosure?",
@@ -321,7 +330,12 @@ class _Walker:
     def _report(self, d: _ReportDraft) -> Report:
         tables: list[Table] = []
         findings = list(d.findings)
+        kind = d.kinds.most_common(1)[0][0] if d.kinds else self.doc_kind
+        year = d.years.most_common(1)[0][0] if d.years else self.doc_year
+        narrative, notes = narrative_rows(d.paragraphs, entity=d.entity, year=year, kind=kind)
         self._place(d.builders)
+        said = {r.key: r.cells[0].value * UNIT_FACTORS.get(r.unit or "", Decimal(1))
+                for r in reversed(narrative) if r.cells[0].value is not None}
         stated = Counter(b.unit for b in d.builders if b.unit)
         prevailing = stated.most_common(1)[0][0] if stated else None
         for b in d.builders:
@@ -335,11 +349,10 @@ class _Walker:
                 else:
                     b.note("unit.missing", Severity.WARNING, "no unit printed with the table or the report; "
                            "figures are kept but not converted to yuan", b.provenance)
-            table, notes = b.finish()
+            b.use_text(said)
+            table, table_notes = b.finish()
             tables.append(table)
-            findings.extend(attrs.evolve(f, entity=d.entity) for f in notes)
-        kind = d.kinds.most_common(1)[0][0] if d.kinds else self.doc_kind
-        year = d.years.most_common(1)[0][0] if d.years else self.doc_year
+            findings.extend(attrs.evolve(f, entity=d.entity) for f in table_notes)
         if kind is None:
             findings.append(Finding("report.kind_missing", Severity.WARNING,
                                     "neither budget nor final accounts is stated", entity=d.entity))
@@ -348,6 +361,9 @@ class _Walker:
         if not d.entity:
             findings.append(Finding("report.entity_missing", Severity.WARNING,
                                     "no entity name found for the report"))
+        findings.extend(notes)
+        tables, notes = repair_names(tables, entity=d.entity, entity_code=d.code, year=year)
+        findings.extend(notes)
         return Report(
             entity=d.entity,
             entity_code=d.code,
@@ -356,6 +372,7 @@ class _Walker:
             year=year,
             unit=prevailing,
             tables=tuple(tables),
+            narrative=tuple(narrative),
             findings=tuple(findings),
         )
 

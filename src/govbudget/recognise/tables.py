@@ -74,6 +74,7 @@ class TableBuilder(TwoSidedRows, TransposedRows):
         self.transposed: list[tuple[int, str, str, str]] = []
         self.unread: dict[int, list[GridCell]] = {}
         self.header_lines: set[str] = set()
+        self.open_readings = None
         self.columns_for_model: list[Column] = []
         self.unaligned_measures: list[str] = []
         self.unaligned_sides: tuple[list[str], list[str]] = (["amount"], ["amount"])
@@ -161,7 +162,9 @@ class TableBuilder(TwoSidedRows, TransposedRows):
             else:
                 seen[s.measure] = s
         self.columns_for_model = [Column(s.measure, s.label) for s in specs if s.role == "measure" and s.measure]
-
+        if self.layout == "transposed":
+            # Items are the columns here; the measures are the groups over them (预算数, 决算数).
+            self.columns_for_model = [Column(m, m) for m in dedupe([t[2] for t in self.transposed])]
 
     def _unaligned_header(self, lines: list[str]) -> None:
         """Header words in printed order when the source kept no column positions.
@@ -383,11 +386,32 @@ class TableBuilder(TwoSidedRows, TransposedRows):
             ec = econ_class(name)
             if ec:
                 return f"econ:{ec}"
+        if scheme in ("fn", "econ"):
+            coded = self._code_from_name(scheme, name)
+            if coded:
+                self.note("row.code_from_name", Severity.INFO,
+                          f"row {display_name(name)!r} printed without a code; keyed {coded} by the official list",
+                          row.provenance, row=coded, actual=display_name(name))
+                return coded
         severity = Severity.WARNING if self._has_values(row) else Severity.INFO
         self.note("row.unrecognised", severity,
                   f"row label {display_name(name)!r} has no code and is not a known line; kept as item:{norm}",
                   row.provenance, row=f"item:{norm}", actual=display_name(name))
         return f"item:{norm}"
+
+    def _code_from_name(self, scheme: str, name: str) -> str | None:
+        """The code a name-only row stands for, read under the rows printed above it."""
+        from .. import codelists
+
+        above = next((r.key.partition(":")[2] for r in reversed(self.rows) if r.key.startswith(f"{scheme}:")), "")
+        for parent in (above, above[:-2], above[:3]) if above else ():
+            if len(parent) < 3:
+                continue
+            found = codelists.by_name(scheme, name, parent=parent)
+            if len(found) == 1:
+                return f"{scheme}:{found[0].code}"
+        found = codelists.by_name(scheme, name)
+        return f"{scheme}:{found[0].code}" if len(found) == 1 else None
 
     @staticmethod
     def _has_values(row: GridRow) -> bool:
@@ -503,6 +527,7 @@ class TableBuilder(TwoSidedRows, TransposedRows):
 
     def finish(self) -> tuple[Table, list[Finding]]:
         """The model table and what was doubted while building it."""
+        self.unplaced_readings()
         for index, cells in self.unread.items():
             label = self.specs[index].label if self.specs and index < len(self.specs) else ""
             self.note("column.unread", Severity.WARNING,

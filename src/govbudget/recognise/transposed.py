@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
+from ..amounts import UNIT_FACTORS, parse_amount
 from ..grid import GridCell, GridRow
 from ..model import Cell
 from ..provenance import Severity
@@ -87,15 +89,46 @@ class TransposedRows:
         items = self.unaligned_measures
         options = three_public_options(amounts, items, self.kind)
         if len(options) == 1:
-            measure = "amount" if self.kind != "final_accounts" else "budget"
-            for item, gc in options[0]:
-                cell = self._cell(measure, gc, f"item:{item}")
-                if cell is not None:
-                    self._emit(f"item:{item}", _ITEM_NAMES.get(item, item), [cell], row.provenance)
-            self.note("cell.placed", Severity.INFO,
-                      "the source lost the column positions of the 三公 figures; placed by the 三公 sums",
-                      row.provenance, actual=" ".join(a.text for a in amounts))
+            self._place_three_public(options[0], row, "the 三公 sums")
             return
+        self.open_readings = (amounts, items, options, row)
+
+    def _place_three_public(self, reading: list[tuple[str, GridCell]], row: GridRow, by: str) -> None:
+        measure = "amount" if self.kind != "final_accounts" else "budget"
+        for item, gc in reading:
+            cell = self._cell(measure, gc, f"item:{item}")
+            if cell is not None:
+                self._emit(f"item:{item}", _ITEM_NAMES.get(item, item), [cell], row.provenance)
+        self.note("cell.placed", Severity.INFO,
+                  f"the source lost the column positions of the 三公 figures; placed by {by}",
+                  row.provenance, actual=" ".join(gc.text for _, gc in reading))
+
+    def use_text(self, said: dict[str, Decimal]) -> None:
+        """Settle open 三公 readings by the figures the text states (in yuan, by item key)."""
+        if self.open_readings is None:
+            return
+        amounts, items, options, row = self.open_readings
+        factor = UNIT_FACTORS.get(self.unit or "", Decimal(1))
+
+        def agrees(reading: list[tuple[str, GridCell]]) -> bool:
+            placed = {item: parse_amount(gc.text) for item, gc in reading}
+            for item in items:
+                if f"item:{item}" in said:
+                    value = (placed.get(item) or Decimal(0)) * factor
+                    if value != said[f"item:{item}"]:
+                        return False
+            return True
+
+        fitting = [o for o in options if agrees(o)]
+        if len(fitting) == 1:
+            self.open_readings = None
+            self._place_three_public(fitting[0], row, "the 三公 sums and the figures the text states")
+
+    def unplaced_readings(self) -> None:
+        """Report 三公 figures still open when the table is finished."""
+        if self.open_readings is None:
+            return
+        amounts, items, options, row = self.open_readings
         readings = "; ".join(
             ", ".join(f"{item}={gc.text.strip()}" for item, gc in option) for option in options[:4]
         )
