@@ -5,9 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from conftest import grid_doc
 
 from govbudget.errors import NotADisclosureError
-from govbudget.grid import GridCell, GridRow, GridTable, Paragraph, SourceDocument
+from govbudget.grid import GridCell, GridRow, SourceDocument
 from govbudget.model import Disclosure, Kind, Scope
 from govbudget.provenance import Provenance
 from govbudget.recognise import recognise
@@ -31,15 +32,7 @@ def grid_rows(rows: list[list[str]], *, aligned: bool = True, table: int = 1) ->
 
 
 def doc(*blocks: str | list[list[str]], aligned: bool = True) -> SourceDocument:
-    out = []
-    ordinal = 0
-    for i, b in enumerate(blocks):
-        if isinstance(b, str):
-            out.append(Paragraph(b, Provenance(F, line=i + 1)))
-        else:
-            ordinal += 1
-            out.append(GridTable(grid_rows(b, aligned=aligned, table=ordinal), Provenance(F, table=ordinal)))
-    return SourceDocument(F, "test", tuple(out))
+    return grid_doc(*blocks, file=F, aligned=aligned)
 
 
 def values(d: Disclosure, table: str, key: str, report: int = 0) -> dict[str, Decimal]:
