@@ -177,3 +177,17 @@ def test_outputs_get_ordinary_permissions(tmp_path: Path, capsys: pytest.Capture
     mask = os.umask(0)
     os.umask(mask)
     assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~mask
+
+
+def test_validate_groups_findings_by_entity_and_table_and_strict_fails_on_errors(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "validate", seed("004"))
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "004_957c36ad5378e025.txt: 1 error, 1 warning, 7 info"
+    assert lines[1].strip() == "朔州市朔城区医疗保险服务中心"
+    assert "expected       638.38  actual       638.39  diff 0.01 (±0)" in out
+    code, _, _ = run(capsys, "validate", "--strict", seed("004"))
+    assert code == 1
+    code, _, _ = run(capsys, "validate", "--strict", seed("001"))
+    assert code == 0

@@ -201,3 +201,59 @@ def test_validate_from_the_api_adds_the_checks_to_the_reading_findings(tmp_path:
     errors = govbudget.validate(d, min_severity=Severity.ERROR)
     assert any(f.code == "sum.children" for f in errors)
     assert len(all_findings) >= len(errors)
+
+
+YUAN = FIXTURES / "flavours" / "yuan_budget.md"
+
+
+def yuan_variant(tmp_path: Path, old: str, new: str) -> govbudget.Disclosure:
+    text = YUAN.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path = tmp_path / "variant.md"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return govbudget.read(path)
+
+
+def test_a_consistent_budget_in_yuan_with_a_three_public_table_in_wan_yuan_gets_no_finding() -> None:
+    d = govbudget.read(YUAN)
+    assert govbudget.validate(d) == []
+    units = {t.id: t.unit for t in d.reports[0].tables}
+    assert units["summary"] == "元" and units["three_public"] == "万元"
+
+
+@pytest.mark.parametrize(
+    "old, new, rule",
+    [
+        ("1、一般公共预算\t4,800,000", "1、一般公共预算\t4,700,000", "summary.fiscal_parts"),
+        ("收入总计\t5,000,000\t支出总计\t5,000,000\t2,750,000", "收入总计\t5,100,000\t支出总计\t5,000,000\t2,750,000",
+         "summary.income_total"),
+        ("\t合计\t200,000\t\t200,000", "\t合计\t210,000\t\t210,000", "cross.gov_fund"),
+        ("12.00\t\t10.00\t\t10.00\t2.00", "12.00\t\t10.00\t\t10.00\t2.50", "three_public.total"),
+        ("30217\t公务接待费\t20,000\t\t20,000", "30217\t公务接待费\t30,000\t\t30,000", "cross.three_public_basic"),
+    ],
+)
+def test_rules_on_the_yuan_budget(tmp_path: Path, old: str, new: str, rule: str) -> None:
+    d = yuan_variant(tmp_path, old, new)
+    assert rule in {f.code for f in check(d)}
+
+
+def test_a_department_that_is_not_the_sum_of_its_units(tmp_path: Path) -> None:
+    text = seed("001").read_text(encoding="utf-8")
+    # The department's 收支总表 expenditure total, printed first in the file.
+    path = tmp_path / "001.txt"
+    path.write_text(text.replace("\t本年支出合计\n\t17257.23", "\t本年支出合计\n\t17257.33", 1), encoding="utf-8")
+    found = findings(govbudget.read(path), "reports.department_sum")
+    assert [(f.table, f.row, f.expected, f.actual) for f in found] == [
+        ("summary", "item:expenditure.current_total", "17257.23", "17257.33")]
+
+
+def test_code_rules_on_a_hand_built_table() -> None:
+    rows = [["科目编码", "科目名称", "合计"], ["208", "社会保障和就业支出", "10.00"],
+            ["20805", "行政事业单位养老支出", "10.00"], ["2080505", "机关事业单位职业年金缴费支出", "10.00"],
+            ["2089801", "不存在的科目", "0.00"]]
+    d = recognise(grid_doc("某局 2023 年部门预算", "支出总表", UNIT, rows))
+    by_code = {f.row: f for f in check(d) if f.code.startswith("code.")}
+    assert by_code["fn:2080505"].code == "code.name_mismatch"
+    assert "2080506" in by_code["fn:2080505"].message
+    assert by_code["fn:2089801"].code == "code.unknown"
+    assert by_code["fn:2089801"].severity is Severity.WARNING

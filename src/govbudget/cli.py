@@ -164,13 +164,44 @@ def cmd_validate(args: argparse.Namespace) -> int:
             for f in findings:
                 print(json.dumps(_finding_json(d, f), ensure_ascii=False))
         else:
-            print(f"{d.source}: {len(findings)} findings")
-            for f in findings:
-                entity = f"{f.entity}: " if f.entity else ""
-                print(f"  {entity}{_finding_line(f)}")
+            _validation_report(d, findings, verbose=args.verbose)
     if status:
         return status
     return EXIT_FINDINGS if args.strict and worst_error else EXIT_OK
+
+
+_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+def _validation_report(d: Disclosure, findings: list[Finding], *, verbose: bool) -> None:
+    """Findings grouped by entity and table, the figures side by side; info only with ``-v``."""
+    counts = Counter(f.severity.value for f in findings)
+    summary = ", ".join(f"{counts[s.value]} {s.value}" for s in Severity if counts[s.value])
+    print(f"{d.source}: {summary or 'no findings'}")
+    shown = [f for f in findings if verbose or f.severity is not Severity.INFO]
+    groups: dict[tuple[str, str], list[Finding]] = {}
+    for f in shown:
+        groups.setdefault((f.entity or "(file)", f.table or "(report)"), []).append(f)
+    entity = None
+    for (who, table), items in groups.items():
+        if who != entity:
+            print(f"  {who}")
+            entity = who
+        print(f"    {table}")
+        for f in sorted(items, key=lambda f: _ORDER[f.severity]):
+            figures = ""
+            if f.expected is not None or f.actual is not None:
+                expected = f.expected if f.expected is not None else "-"
+                figures = f"  expected {expected:>12}  actual {f.actual or '-':>12}"
+                if f.difference is not None:
+                    figures += f"  diff {f.difference} (±{f.tolerance})"
+            where = f"  @ {f.provenance[0].describe()}" if f.provenance else ""
+            target = " ".join(x for x in (f.row, f.measure) if x)
+            print(f"      {f.severity.value:<7} {f.code:<28} {target:<30}{figures}")
+            print(f"              {f.message}{where}")
+    hidden = len(findings) - len(shown)
+    if hidden:
+        print(f"  ({hidden} info findings not shown; -v lists them)")
 
 
 def _finding_json(d: Disclosure, f: Finding) -> dict[str, object]:
@@ -235,6 +266,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="+")
     p.add_argument("--format", choices=("text", "jsonl"), default="text")
     p.add_argument("--strict", action="store_true", help="exit 1 when any finding is an error")
+    p.add_argument("-v", "--verbose", action="store_true", help="list informational findings too")
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("batch", help="convert many files into a folder, one result line per file")

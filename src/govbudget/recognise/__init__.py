@@ -177,7 +177,7 @@ class _Walker:
         builder.add(rows, header_text)
         report.builders.append(builder)
         self.builder = builder
-        self._foreign_title(report, title, grid.provenance)
+        self._foreign_title(report, title, table_id, grid.provenance)
 
     def _is_meta_row(self, row: GridRow) -> bool:
         texts = [t.strip() for t in row.texts if t.strip()]
@@ -277,7 +277,7 @@ class _Walker:
                                   f"text between the parts of the table not read: {p.text.strip()[:80]!r}",
                                   p.provenance)
 
-    def _foreign_title(self, report: _ReportDraft, title: str, prov: Provenance) -> None:
+    def _foreign_title(self, report: _ReportDraft, title: str, table_id: str, prov: Provenance) -> None:
         """A title naming another entity (天津市蓟江区… in a 綦江区 file) is worth a look."""
         if not report.entity:
             return
@@ -288,7 +288,8 @@ class _Walker:
                 report.findings.append(Finding(
                     "table.foreign_entity", Severity.WARNING,
                     f"table titled with another entity's name: {m.group(1)!r} in the report of {report.entity!r}",
-                    entity=report.entity, expected=report.entity, actual=m.group(1), provenance=(prov,),
+                    entity=report.entity, table=table_id, expected=report.entity, actual=m.group(1),
+                    provenance=(prov,),
                 ))
 
     @staticmethod
