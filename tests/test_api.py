@@ -94,3 +94,17 @@ def test_a_file_of_the_previous_schema_version_still_reads() -> None:
     d = govbudget.read(old)
     assert d.reports[0].table("fiscal_summary").row("fn:210").value("general_budget") == Decimal("479.24")
     assert all(f.difference is None for f in d.all_findings())
+
+
+def test_reading_text_needs_neither_cattrs_nor_lxml() -> None:
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    code = ("import sys, govbudget; govbudget.read(sys.argv[1]).facts(); "
+            "print(sorted(m for m in ('cattrs', 'lxml') if m in sys.modules))")
+    p = subprocess.run([sys.executable, "-c", code, str(seed("004"))], capture_output=True, text=True,
+                       env={"PYTHONPATH": str(ROOT / "src"), "PATH": ""})
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.strip() == "[]"

@@ -9,7 +9,6 @@ from typing import Any
 
 from ..errors import EmptyInputError, EncodingError, InputError, SchemaError
 from ..model import SCHEMA_NAME, Disclosure
-from ..serialise import structure
 from . import SNIFF_BYTES, ReaderSpec, register
 
 __all__ = ["sniff", "parse", "read"]
@@ -60,6 +59,8 @@ def parse(data: bytes, path: Path | str) -> Disclosure:
         raise SchemaError(f"invalid JSON: {err}", path=path) from err
     except RecursionError as err:
         raise SchemaError("invalid JSON: nested too deeply", path=path) from err
+    from ..serialise import structure  # cattrs is imported only when JSON is read
+
     return structure(doc, path=path)
 
 

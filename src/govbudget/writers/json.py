@@ -6,7 +6,6 @@ import json
 
 from ..errors import InternalError
 from ..model import Disclosure
-from ..serialise import unstructure
 from . import WriterSpec, register
 
 __all__ = ["to_json"]
@@ -14,6 +13,8 @@ __all__ = ["to_json"]
 
 def to_json(disclosure: Disclosure) -> bytes:
     """The disclosure as JSON bytes that :func:`govbudget.readers.json.read` reads back equal."""
+    from ..serialise import unstructure  # cattrs is imported only when JSON is written
+
     text = json.dumps(unstructure(disclosure), ensure_ascii=False, indent=2, allow_nan=False)
     try:
         return (text + "\n").encode("utf-8")
