@@ -66,7 +66,6 @@ class _Walker:
         self.doc_year: int | None = None
         self.doc_kind: str | None = None
         self.doc_scope: str | None = None
-        self.entity_codes: dict[str, str] = {}
         self.preamble: list[Paragraph] = []
 
     # -- walk ---------------------------------------------------------------
@@ -231,7 +230,6 @@ class _Walker:
     def _entity(self, metas: list[Meta]) -> tuple[str | None, str | None]:
         for m in metas:
             if m.entity_code and m.entity:
-                self.entity_codes[m.entity] = m.entity_code
                 return m.entity, m.entity_code
         for m in metas:
             if m.entity_labelled and m.entity:

@@ -19,7 +19,6 @@ _ORDINAL = re.compile(
 )
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"', "：": ":", "【": "[", "】": "]"})
 _CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})(?!\d)\s*(.*)$")
-_PROJECT_CODE = re.compile(r"^[0-9A-Z][0-9A-Z\-_]{7,}$")
 
 
 def strip_ordinal(text: str) -> str:
@@ -65,8 +64,3 @@ def split_code(text: str) -> tuple[str | None, str]:
     if m and m.group(2) and not re.match(r"^[\d.,%]", m.group(2)):
         return m.group(1), m.group(2).strip()
     return None, s
-
-
-def is_project_code(text: str) -> bool:
-    """A long alphanumeric project code (``42130322032R000000161``)."""
-    return bool(_PROJECT_CODE.match(clean_code(text)))
