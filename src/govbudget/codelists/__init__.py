@@ -1,10 +1,4 @@
-"""The official classification codes and their names by year, shipped as CSV package data.
-
-Three lists: ``fn`` (支出功能分类: 类 / 款 / 项), ``econ`` (部门预算支出经济分类: 类 / 款)
-and ``gov_econ`` (政府预算支出经济分类). A code may have several rows when its name
-changed over the years or differs between regions; each row says which years
-print it and where it was confirmed (``docs/codelists.md``).
-"""
+"""The official classification codes (功能分类, 经济分类) with their names by year, from CSV package data."""
 
 from __future__ import annotations
 
@@ -19,7 +13,8 @@ __all__ = ["CodeEntry", "lookup", "entries", "by_name", "names_match", "structur
 
 _FILES = {"fn": "function.csv", "econ": "econ_dept.csv", "gov_econ": "econ_gov.csv"}
 _LENGTHS = {"fn": (3, 5, 7), "econ": (3, 5), "gov_econ": (3, 5)}
-_BRACKETS = str.maketrans({"（": "(", "）": ")", "【": "[", "】": "]", "“": "", "”": "", '"': ""})
+_BRACKETS = str.maketrans({"（": "(", "）": ")", "〔": "(", "〕": ")", "【": "[", "】": "]", "［": "[", "］": "]",
+                           "“": "", "”": "", '"': ""})
 
 
 @attrs.frozen
@@ -115,7 +110,7 @@ def structural_problem(scheme: str, code: str) -> str | None:
     return None
 
 
-def years() -> tuple[int, int]:
-    """The first and last budget year any row is known to be printed in."""
+def years() -> range:
+    """The budget years the lists cover: from the first to the last year any row is dated."""
     known = [y for s in _FILES for e in entries(s) for y in (e.valid_from, e.valid_to) if y]
-    return min(known), max(known)
+    return range(min(known), max(known) + 1)
