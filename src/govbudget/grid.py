@@ -3,7 +3,8 @@
 A reader turns bytes into a :class:`SourceDocument` and knows nothing else; the
 recogniser turns the grid into the model. Tables are expanded to one cell per
 grid position: a position covered by a merged cell has empty text and
-``merged_from`` pointing at the span's top-left cell, which holds the text.
+``merged_from`` pointing at the span's top-left cell, which holds the text, as the
+(row, column) of that cell's provenance.
 """
 
 from __future__ import annotations

@@ -51,8 +51,10 @@ def register(spec: ReaderSpec) -> ReaderSpec:
 def _load_builtin() -> None:
     # Imported here so that ``import govbudget`` stays light: each reader module
     # registers itself and imports its heavy dependency only when reading.
+    from . import docx as _docx  # noqa: F401
     from . import json as _json  # noqa: F401
     from . import text as _text  # noqa: F401
+    from . import xlsx as _xlsx  # noqa: F401
 
 
 def _load_entry_points() -> None:
@@ -84,5 +86,5 @@ def detect(path: Path, head: bytes, *, format: str | None = None) -> ReaderSpec:
         if suffix in spec.extensions:
             return spec
     raise UnsupportedFormatError(
-        "not a format govbudget reads (text, markdown, JSON); convert it first", path=path
+        "not a format govbudget reads (text, markdown, Word, Excel, JSON); convert it first", path=path
     )

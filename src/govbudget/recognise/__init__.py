@@ -33,6 +33,7 @@ __all__ = ["recognise"]
 
 DEFAULT_DOC_TITLE_LINES = 40
 DEFAULT_PLACEMENT_PASSES = 4
+_CONTINUED = re.compile(r"[（(]续表?[)）]$|续表$|^续表")
 _KIND_LINE = re.compile(r"(预算|决算)公开|年度?(部门|单位)(预算|决算)")
 
 
@@ -149,6 +150,13 @@ class _Walker:
                 and self.builder.fits(rows)):
             self.builder.add(rows)
             self._note_skipped(paragraphs)
+            return
+        if (table_id is not None and self.builder is not None and self.builder.table_id == table_id
+                and _CONTINUED.search(compact(title)) and entity in (None, self.current and self.current.entity)
+                and self.builder.fits(rows)):
+            # 一般公共预算支出表（续表）: the next printed piece of the table before it.
+            self.builder.add(rows)
+            self._note_skipped([p for p in paragraphs if p.text.strip() != title and not read_meta(p.text).unit])
             return
         if table_id is None:
             self.builder = None

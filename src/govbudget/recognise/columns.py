@@ -49,12 +49,14 @@ class ColumnSpec:
 def header_paths(rows: list[GridRow], width: int) -> list[list[str]]:
     """Each column's header labels, top to bottom, with group labels spread over their span."""
     grid = [[c.text.strip() for c in r.cells] + [""] * (width - len(r.cells)) for r in rows]
+    # ``merged_from`` is in the source's coordinates (those of the cells' provenance), which
+    # differ from positions in ``rows`` when title rows were taken off the top or the table
+    # starts further down a sheet.
+    origin = {(c.provenance.row, c.provenance.column): c.text.strip() for row in rows for c in row.cells}
     for r, row in enumerate(rows):
         for c, cell in enumerate(row.cells):
-            if cell.merged_from is not None:
-                src_r, src_c = cell.merged_from
-                if 0 <= src_r < len(grid) and 0 <= src_c < width:
-                    grid[r][c] = grid[src_r][src_c] if (src_r, src_c) != (r, c) else grid[r][c]
+            if cell.merged_from is not None and cell.merged_from != (cell.provenance.row, cell.provenance.column):
+                grid[r][c] = origin.get(cell.merged_from, grid[r][c])
     for r in range(len(grid) - 2, -1, -1):
         for c in range(1, width):
             if not grid[r][c] and grid[r][c - 1] and grid[r + 1][c] and not _covered(rows, r, c):
