@@ -38,3 +38,22 @@ def grid_doc(*blocks: "str | list[list[str]]", file: str = "t.txt", aligned: boo
         )
         out.append(GridTable(rows, Provenance(file, table=ordinal)))
     return SourceDocument(file, "test", tuple(out))
+
+
+def program(name: str) -> str:
+    """The path of an external program a test needs (``soffice``, ``pdftoppm``).
+
+    Missing, the test is skipped with the reason, except where ``GOVBUDGET_REQUIRE_PROGRAMS=1``
+    (set by ``.ci/run``, which installs them): there a missing program fails the run.
+    """
+    import os
+    import shutil
+
+    import pytest
+
+    found = shutil.which(name) or (shutil.which("libreoffice") if name == "soffice" else None)
+    if found:
+        return found
+    if os.environ.get("GOVBUDGET_REQUIRE_PROGRAMS") == "1":
+        pytest.fail(f"{name} is required here (GOVBUDGET_REQUIRE_PROGRAMS=1) but not installed")
+    pytest.skip(f"{name} is not installed")
