@@ -16,6 +16,7 @@ __all__ = [
     "UnsupportedFormatError",
     "NotADisclosureError",
     "SchemaError",
+    "PdfReadError",
     "OutputError",
     "UnknownFormatError",
     "InternalError",
@@ -59,6 +60,10 @@ class NotADisclosureError(InputError):
 
 class SchemaError(InputError):
     """A govbudget JSON file of another schema or version, or malformed."""
+
+
+class PdfReadError(InputError):
+    """A PDF that cannot be read: encrypted, damaged or truncated, or with no usable text layer."""
 
 
 class OutputError(GovbudgetError, OSError):

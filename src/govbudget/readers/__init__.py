@@ -53,6 +53,7 @@ def _load_builtin() -> None:
     # registers itself and imports its heavy dependency only when reading.
     from . import docx as _docx  # noqa: F401
     from . import json as _json  # noqa: F401
+    from . import pdf as _pdf  # noqa: F401
     from . import text as _text  # noqa: F401
     from . import xlsx as _xlsx  # noqa: F401
 
@@ -86,5 +87,5 @@ def detect(path: Path, head: bytes, *, format: str | None = None) -> ReaderSpec:
         if suffix in spec.extensions:
             return spec
     raise UnsupportedFormatError(
-        "not a format govbudget reads (text, markdown, Word, Excel, JSON); convert it first", path=path
+        "not a format govbudget reads (text, markdown, Word, Excel, PDF, JSON); convert it first", path=path
     )

@@ -1,0 +1,116 @@
+"""PDF disclosures into the neutral grid: ruled and unruled tables, paragraphs, each with page and box.
+
+The file is opened with pdfplumber and read one page at a time: the page's
+characters and ruling lines are taken from pdfminer's layout once
+(:mod:`.objects`), ruled tables are built from the rules (:mod:`.ruling`,
+:mod:`.ruled`), tables without rules from the alignment of the text
+(:mod:`.aligned`), and the rest becomes lines (:mod:`.page`); the page is closed
+before the next is read. The document pass drops page numbers and running
+titles and joins paragraphs cut by page breaks (:mod:`.document`). Tables that
+run over pages stay pieces here; the recogniser joins them.
+
+Encrypted, damaged or truncated files raise :class:`~govbudget.errors.PdfReadError`
+naming the file and page; a document with no text at all, or whose text has no
+Unicode mapping, raises too (OCR is needed). A single scanned page or one with
+unmapped glyphs in an otherwise readable file becomes a finding.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ...errors import PdfReadError
+from ...grid import SourceDocument
+from ...provenance import Finding, Provenance, Severity
+from .. import ReaderSpec, register
+from .document import assemble
+from .objects import page_objects
+from .page import PageItems, read_page
+
+__all__ = ["read", "sniff", "NAME", "DEFAULT_CID_SHARE"]
+
+NAME = "pdf"
+DEFAULT_CID_SHARE = 0.5  # over this share of unmapped glyphs the document cannot be read
+_MAGIC_WINDOW = 1024  # the PDF header may follow some junk bytes
+
+
+def sniff(head: bytes, path: Path) -> bool:
+    """A file whose first kilobyte holds the ``%PDF-`` header."""
+    return b"%PDF-" in head[:_MAGIC_WINDOW]
+
+
+def read(path: Path) -> SourceDocument:
+    """Read a PDF disclosure into the neutral grid."""
+    path = Path(path)
+    name = path.name
+    import pdfplumber
+
+    try:
+        pdf = pdfplumber.open(path)
+    except Exception as err:  # pdfminer raises many kinds for a bad file; all mean "cannot open"
+        raise PdfReadError(_reason(err), path=name) from err
+    with pdf:
+        try:
+            pages = pdf.pages
+        except Exception as err:
+            raise PdfReadError(_reason(err), path=name) from err
+        if not pages:
+            raise PdfReadError("the PDF has no pages", path=name)
+        items: list[PageItems] = []
+        findings: list[Finding] = []
+        chars = cid = 0
+        no_text: list[int] = []
+        ordinal = 1
+        for page in pages:
+            number = page.page_number
+            try:
+                try:
+                    page.layout
+                except Exception as err:
+                    raise PdfReadError(_reason(err), path=name, where=f"page {number}") from err
+                objs = page_objects(page)
+            finally:
+                page.close()
+            chars += len(objs.chars)
+            cid += objs.cid_chars
+            if not objs.chars:
+                no_text.append(number)
+            page_items = read_page(objs, name, ordinal)
+            ordinal += page_items.tables
+            findings.extend(page_items.findings)
+            items.append(page_items)
+            del objs
+    if not chars:
+        raise PdfReadError(
+            f"no page has a text layer ({len(no_text)} page(s) of images or blank): OCR needed", path=name)
+    if cid > DEFAULT_CID_SHARE * chars:
+        raise PdfReadError(
+            f"{cid} of {chars} characters have no Unicode mapping ((cid:…) glyphs): the text layer "
+            "cannot be read; OCR needed", path=name)
+    blocks = assemble(items, name)
+    if not blocks:
+        raise PdfReadError("no text found on any page", path=name)
+    findings.extend(
+        Finding("page.blank", Severity.INFO, f"page {n} holds no text", provenance=(Provenance(name, page=n),))
+        for n in no_text
+        if not any(f.code == "page.no_text_layer" and f.provenance[0].page == n for f in findings)
+    )
+    return SourceDocument(name, NAME, tuple(blocks), tuple(findings))
+
+
+def _reason(err: BaseException) -> str:
+    """What went wrong opening or parsing a PDF, in words a user can act on."""
+    inner = err
+    while inner.__cause__ is not None or (inner.args and isinstance(inner.args[0], BaseException)):
+        inner = inner.args[0] if inner.args and isinstance(inner.args[0], BaseException) else inner.__cause__
+    kind = type(inner).__name__
+    if kind == "PDFPasswordIncorrect":
+        return "the PDF is encrypted and needs a password to open; remove the password first"
+    if "Encryption" in kind or "encrypt" in str(inner).lower():
+        return f"the PDF is encrypted in a way that cannot be read ({inner}); remove the encryption first"
+    if kind in ("PSEOF", "PDFNoValidXRef", "PDFSyntaxError", "PSSyntaxError", "PDFNoPageLabels"):
+        return f"damaged or truncated PDF ({kind}: {inner}); save or download it again"
+    return f"damaged PDF, or not a PDF ({kind}: {inner})"
+
+
+register(ReaderSpec(name=NAME, extensions=("pdf",), sniff=sniff, read=read))

@@ -1,0 +1,131 @@
+"""Characters outside ruled tables into printed lines, and lines into paragraphs.
+
+A line is split into fragments at gaps wider than :data:`DEFAULT_COLUMN_GAP` font
+sizes; fragments are what a table without rules aligns. Lines join into a
+paragraph while they continue one another: same size, no first-line indent, the
+line before running to the right margin and no wide vertical gap.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from ...textnorm import join_wrapped
+from .celltext import line_text, lines_of
+from .objects import Char
+
+__all__ = ["Fragment", "TextLine", "text_lines", "margins", "paragraphs", "continues", "DEFAULT_COLUMN_GAP"]
+
+DEFAULT_COLUMN_GAP = 1.0  # a gap of one font size between characters separates two fragments
+DEFAULT_SEPARATE_GAP = 3.0  # fragments this many font sizes apart are separate items of a line
+DEFAULT_INDENT = 1.0  # a line starting this many font sizes right of the margin begins a paragraph
+DEFAULT_SHORT = 1.5  # a line ending this many font sizes before the right margin ends its paragraph
+DEFAULT_PARAGRAPH_GAP = 1.2  # a vertical gap of this many font sizes separates paragraphs
+DEFAULT_SIZE_CHANGE = 0.15  # a font size differing by this share starts a new paragraph
+
+
+class Fragment:
+    """A run of characters on one line with no wide gap inside."""
+
+    __slots__ = ("chars", "text", "x0", "x1", "top", "bottom")
+
+    def __init__(self, chars: list[Char]) -> None:
+        self.chars = chars
+        self.text = line_text(chars)
+        self.x0 = min(c.x0 for c in chars)
+        self.x1 = max(c.x1 for c in chars)
+        self.top = min(c.top for c in chars)
+        self.bottom = max(c.bottom for c in chars)
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+    def __repr__(self) -> str:
+        return f"Fragment({self.text!r}, {self.x0:.1f}-{self.x1:.1f})"
+
+
+class TextLine:
+    """One printed line of free text with its fragments."""
+
+    __slots__ = ("chars", "fragments", "x0", "x1", "top", "bottom", "size")
+
+    def __init__(self, chars: list[Char]) -> None:
+        self.chars = chars
+        self.x0 = min(c.x0 for c in chars)
+        self.x1 = max(c.x1 for c in chars)
+        self.top = min(c.top for c in chars)
+        self.bottom = max(c.bottom for c in chars)
+        sizes = sorted(c.size for c in chars)
+        self.size = sizes[len(sizes) // 2]
+        self.fragments = _fragments(chars)
+
+    @property
+    def text(self) -> str:
+        """The line's text; fragments far apart (a label and a unit line on one row) keep one space."""
+        out = self.fragments[0].text
+        for prev, f in zip(self.fragments, self.fragments[1:]):
+            if f.x0 - prev.x1 >= DEFAULT_SEPARATE_GAP * self.size:
+                out += " " + f.text
+            else:
+                out = join_wrapped([out, f.text])
+        return out
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+    def __repr__(self) -> str:
+        return f"TextLine({self.text!r}, top={self.top:.1f})"
+
+
+def _fragments(chars: list[Char]) -> list[Fragment]:
+    out: list[Fragment] = []
+    run: list[Char] = []
+    for c in chars:
+        if run and c.x0 - run[-1].x1 > DEFAULT_COLUMN_GAP * max(min(c.size, run[-1].size), 1.0):
+            out.append(Fragment(run))
+            run = []
+        run.append(c)
+    if run:
+        out.append(Fragment(run))
+    return out
+
+
+def text_lines(chars: Iterable[Char]) -> list[TextLine]:
+    """Free characters as printed lines, top to bottom."""
+    return [TextLine(line) for line in lines_of(chars) if line]
+
+
+def margins(lines: list[TextLine]) -> tuple[float, float]:
+    """The left and right edges of a page's text, from its longer lines."""
+    full = [ln for ln in lines if len(ln.chars) >= 8] or lines
+    return min(ln.x0 for ln in full), max(ln.x1 for ln in full)
+
+
+def paragraphs(lines: list[TextLine], left: float, right: float) -> list[list[TextLine]]:
+    """Consecutive lines grouped into paragraphs (each a list of lines), in order."""
+    groups: list[list[TextLine]] = []
+    for ln in lines:
+        if groups and continues(groups[-1][-1], ln, left, right):
+            groups[-1].append(ln)
+        else:
+            groups.append([ln])
+    return groups
+
+
+def continues(prev: TextLine, ln: TextLine, left: float, right: float, *, next_page: bool = False) -> bool:
+    """Whether ``ln`` continues the paragraph whose last line is ``prev``.
+
+    ``next_page``: ``ln`` opens the next page, so the vertical gap says nothing.
+    """
+    size = max(prev.size, ln.size, 1.0)
+    if abs(prev.size - ln.size) > DEFAULT_SIZE_CHANGE * size:
+        return False
+    if not next_page and ln.top - prev.bottom > DEFAULT_PARAGRAPH_GAP * size:
+        return False
+    if prev.x1 < right - DEFAULT_SHORT * size:
+        return False  # the line before stops short: its paragraph ended
+    if ln.x0 > left + DEFAULT_INDENT * size:
+        return False  # a first-line indent
+    return True
