@@ -79,11 +79,12 @@ def _furniture(pages: list[PageItems]) -> set[int]:
 
 
 class _Para:
-    __slots__ = ("lines", "page", "left", "right", "first", "last")
+    __slots__ = ("lines", "page", "width", "left", "right", "first", "last")
 
-    def __init__(self, lines: list[TextLine], page: int, left: float, right: float) -> None:
+    def __init__(self, lines: list[TextLine], page: int, width: float, left: float, right: float) -> None:
         self.lines = lines
         self.page = page
+        self.width = width
         self.left = left
         self.right = right
         self.first = False  # the first item of its page
@@ -106,7 +107,7 @@ def assemble(pages: list[PageItems], file: str) -> list[Block]:
             if isinstance(it, TextLine):
                 run.append(it)
                 continue
-            here.extend(_Para(g, page.number, left, right) for g in paragraphs(run, left, right))
+            here.extend(_Para(g, page.number, page.width, left, right) for g in paragraphs(run, left, right))
             run = []
             if it is not None:
                 here.append(it)
@@ -124,7 +125,9 @@ def assemble(pages: list[PageItems], file: str) -> list[Block]:
             prev = None
             continue
         if (prev is not None and prev.last and entry.first and entry.page == prev.page + 1
-                and continues(prev.lines[-1], entry.lines[0], entry.left, prev.right, next_page=True)):
+                and abs(entry.width - prev.width) < 1
+                and continues(prev.lines[-1], entry.lines[0], min(entry.left, prev.left), prev.right,
+                              next_page=True)):
             prev.lines.extend(entry.lines)
             prev.last = entry.last
             continue

@@ -32,6 +32,7 @@ __all__ = [
 DEFAULT_SNAP = 3.0  # rules this close are the same rule (double borders, Word's drift)
 DEFAULT_JOIN = 3.0  # collinear pieces this close are one rule
 DEFAULT_COVER = 0.5  # a rule covering this share of a cell edge is a border there
+DEFAULT_KEEP_SHARE = 0.5  # a boundary ruled along this share of the table is a real column or row
 DEFAULT_MIN_TABLE = 8.0  # a table smaller than this in either direction is a decoration
 
 
@@ -269,34 +270,36 @@ def _owners(ruling: Ruling) -> list[list[tuple[int, int]]]:
     return [[divmod(find(r * cols + c), cols) for c in range(cols)] for r in range(rows)]
 
 
-def full_boundaries(ruling: Ruling) -> tuple[set[int], set[int]]:
-    """The column and row boundaries ruled through the whole table (never dropped)."""
+def ruled_boundaries(ruling: Ruling) -> tuple[set[int], set[int]]:
+    """The column and row boundaries ruled along at least half the table (never dropped)."""
     at_x, at_y = _rules_at(ruling)
     xs, ys = ruling.xs, ruling.ys
-    cols = {j for j in range(1, len(xs) - 1) if _spans(at_x[j], ys[0], ys[-1])}
-    rows = {i for i in range(1, len(ys) - 1) if _spans(at_y[i], xs[0], xs[-1])}
+    cols = {j for j in range(1, len(xs) - 1) if _share(at_x[j], ys[0], ys[-1]) >= DEFAULT_KEEP_SHARE}
+    rows = {i for i in range(1, len(ys) - 1) if _share(at_y[i], xs[0], xs[-1]) >= DEFAULT_KEEP_SHARE}
     return cols, rows
 
 
-def _spans(intervals: list[tuple[float, float]], lo: float, hi: float) -> bool:
+def _share(intervals: list[tuple[float, float]], lo: float, hi: float) -> float:
     covered = 0.0
+    end = lo
     for a, b in sorted(intervals):
-        w = min(b, hi) - max(a, lo)
-        if w > 0:
-            covered += w
-    return covered >= (hi - lo) - 2 * DEFAULT_SNAP
+        a, b = max(a, end), min(b, hi)
+        if b > a:
+            covered += b - a
+            end = b
+    return covered / (hi - lo) if hi > lo else 0.0
 
 
 def simplify(ruling: Ruling, has_text: Callable[[int, int], bool]) -> Ruling:
     """The ruling without boundaries that never separate two cells holding text.
 
     ``has_text(r, c)`` tells whether the cell whose top-left position is (r, c)
-    holds text. A boundary ruled through the whole table always stays (a column
-    empty on this page is still a column), and a boundary whose removal would
-    merge two cells holding text stays too.
+    holds text. A boundary ruled along half the table or more always stays (a
+    column empty on this page is still a column, and the next page must have as
+    many), and a boundary whose removal would merge two cells holding text stays too.
     """
     rows, cols = ruling.shape
-    full_cols, full_rows = full_boundaries(ruling)
+    full_cols, full_rows = ruled_boundaries(ruling)
     owner = ruling.owner
     drop_cols = []
     for j in range(1, cols):

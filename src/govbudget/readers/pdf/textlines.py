@@ -8,6 +8,7 @@ line before running to the right margin and no wide vertical gap.
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from ...textnorm import join_wrapped
@@ -19,9 +20,18 @@ __all__ = ["Fragment", "TextLine", "text_lines", "margins", "paragraphs", "conti
 DEFAULT_COLUMN_GAP = 1.0  # a gap of one font size between characters separates two fragments
 DEFAULT_SEPARATE_GAP = 3.0  # fragments this many font sizes apart are separate items of a line
 DEFAULT_INDENT = 1.0  # a line starting this many font sizes right of the margin begins a paragraph
+DEFAULT_MAX_INDENT = 4.0  # a line starting further right is centred or set right, not indented
 DEFAULT_SHORT = 1.5  # a line ending this many font sizes before the right margin ends its paragraph
 DEFAULT_PARAGRAPH_GAP = 1.2  # a vertical gap of this many font sizes separates paragraphs
-DEFAULT_SIZE_CHANGE = 0.15  # a font size differing by this share starts a new paragraph
+DEFAULT_SIZE_CHANGE = 0.15
+DEFAULT_LONG_LINE = 8  # characters in a line that can tell where the margins are
+DEFAULT_EDGE_TOLERANCE = 2.0  # a font size differing by this share starts a new paragraph
+
+
+_SENTENCE_END = re.compile(r"[。；;：:！？!?）)]\s*$")
+_ORDINAL_START = re.compile(
+    r"^\s*(第[一二三四五六七八九十]+[部分章节]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]"
+    r"|\d{1,2}[、.．](?!\d)|[①-⑳])")
 
 
 class Fragment:
@@ -98,9 +108,20 @@ def text_lines(chars: Iterable[Char]) -> list[TextLine]:
 
 
 def margins(lines: list[TextLine]) -> tuple[float, float]:
-    """The left and right edges of a page's text, from its longer lines."""
-    full = [ln for ln in lines if len(ln.chars) >= 8] or lines
-    return min(ln.x0 for ln in full), max(ln.x1 for ln in full)
+    """The left and right edges of a page's body text.
+
+    The outermost edges shared by two longer lines or more, so that a stray label
+    (a chart caption, a number in the margin) does not move the margin.
+    """
+    full = [ln for ln in lines if len(ln.chars) >= DEFAULT_LONG_LINE] or lines
+    return _shared_edge([ln.x0 for ln in full], min), _shared_edge([ln.x1 for ln in full], max)
+
+
+def _shared_edge(values: list[float], pick) -> float:
+    ordered = sorted(values)
+    shared = [v for a, v in zip(ordered, ordered[1:]) if v - a <= DEFAULT_EDGE_TOLERANCE]
+    shared += [a for a, v in zip(ordered, ordered[1:]) if v - a <= DEFAULT_EDGE_TOLERANCE]
+    return pick(shared) if shared else pick(values)
 
 
 def paragraphs(lines: list[TextLine], left: float, right: float) -> list[list[TextLine]]:
@@ -126,6 +147,10 @@ def continues(prev: TextLine, ln: TextLine, left: float, right: float, *, next_p
         return False
     if prev.x1 < right - DEFAULT_SHORT * size:
         return False  # the line before stops short: its paragraph ended
+    if prev.x0 > left + DEFAULT_MAX_INDENT * size:
+        return False  # the line before is centred or set right (a title, a unit line)
     if ln.x0 > left + DEFAULT_INDENT * size:
         return False  # a first-line indent
+    if _SENTENCE_END.search(prev.text) and _ORDINAL_START.match(ln.text):
+        return False  # a numbered heading or item after a finished sentence
     return True
