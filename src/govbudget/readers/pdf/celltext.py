@@ -26,10 +26,13 @@ __all__ = [
 ]
 
 DEFAULT_SPACE_RATIO = 0.5  # a gap of half the font size between two characters is a space
-DEFAULT_LINE_OVERLAP = 0.5  # characters whose boxes overlap this much vertically share a line
+DEFAULT_LINE_OVERLAP = 0.5
+DEFAULT_SEPARATE_EM = 0.8  # in free text, a gap this wide ...
+DEFAULT_SEPARATE_FACTOR = 3.0  # ... and this many times the line's usual gap parts two items  # characters whose boxes overlap this much vertically share a line
 
 _NUMERIC = re.compile(r"[-－—+(（]?[\d,，.．]+%?[)）]?|[-－—]+")
 _SPACES = re.compile(r"[\s\u3000\xa0]+")
+_COMPLETE = re.compile(r"[-－—+(（]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?[)）]?")
 
 
 def lines_of(chars: Iterable[Char]) -> list[list[Char]]:
@@ -64,14 +67,28 @@ def lines_of(chars: Iterable[Char]) -> list[list[Char]]:
     return lines
 
 
-def line_text(line: list[Char], space_ratio: float = DEFAULT_SPACE_RATIO) -> str:
-    """One printed line as text: a space for each wide gap, none next to a CJK character."""
+def line_text(line: list[Char], space_ratio: float = DEFAULT_SPACE_RATIO, *, separate: bool = False) -> str:
+    """One printed line as text: a space for each wide gap or space glyph, none next to a CJK character.
+
+    With ``separate`` (free text, not a cell), a gap that stands out (wider than
+    :data:`DEFAULT_SEPARATE_EM` font sizes and :data:`DEFAULT_SEPARATE_FACTOR` times the
+    line's usual gap) keeps one space even between CJK characters: it parts two items
+    set on one line (``编制部门：…    单位：元``), while the even gaps of justified text do not.
+    """
     parts: list[str] = []
     prev: Char | None = None
+    wide = float("inf")
+    if separate and len(line) > 2:
+        gaps = sorted(b.x0 - a.x1 for a, b in zip(line, line[1:]))
+        usual = max(gaps[len(gaps) // 2], 0.0)
+        size = sorted(c.size for c in line)[len(line) // 2]
+        wide = max(DEFAULT_SEPARATE_EM * size, DEFAULT_SEPARATE_FACTOR * usual)
     for c in line:
         if prev is not None and c.upright and prev.upright:
             gap = c.x0 - prev.x1
-            if gap > space_ratio * max(min(c.size, prev.size), 1.0):
+            if gap > wide:
+                parts.append(" ")
+            elif c.space_before or gap > space_ratio * max(min(c.size, prev.size), 1.0):
                 if not (is_cjk(prev.text[-1]) or is_cjk(c.text[0])):
                     parts.append(" ")
         parts.append(c.text)
@@ -86,9 +103,17 @@ def looks_numeric(text: str) -> bool:
 
 
 def cell_text(chars: Iterable[Char]) -> str:
-    """The text of one cell: its lines joined like wrapped lines, a figure without spaces."""
+    """The text of one cell: its lines joined like wrapped lines, a figure without spaces.
+
+    A figure spaced apart (``54. 07``, ``1, 234.50``) is made whole; figures that are
+    each complete (``7 1.17``) are two printed values and stay apart, for the
+    recogniser to doubt.
+    """
     lines = [line_text(line) for line in lines_of(chars)]
     text = join_wrapped(lines)
     if looks_numeric(text):
+        tokens = text.split()
+        if len(tokens) > 1 and all(_COMPLETE.fullmatch(t) for t in tokens):
+            return " ".join(tokens)
         return _SPACES.sub("", text)
     return text

@@ -13,13 +13,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import attrs
+
 from ...grid import Block, GridTable, Paragraph
 from ...provenance import Provenance
 from ...textnorm import compact, join_wrapped
+from .celltext import looks_numeric
 from .page import PageItems
-from .textlines import TextLine, continues, margins, paragraphs
+from .textlines import ORDINAL_START, TextLine, continues, margins, paragraphs
 
-__all__ = ["assemble", "is_page_number", "DEFAULT_BAND", "DEFAULT_RUNNING_PAGES"]
+__all__ = ["assemble", "join_split_rows", "is_page_number", "DEFAULT_BAND", "DEFAULT_RUNNING_PAGES"]
 
 DEFAULT_BAND = 0.12  # the top and bottom share of a page where headers and footers sit
 DEFAULT_RUNNING_PAGES = 3  # a line repeated in the bands of this many pages is a running title
@@ -31,6 +34,9 @@ _PAGE_NUMBER = re.compile(
     r"|\d{1,4}\s*/\s*\d{1,4}|(?:page|p\.)\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$",
     re.I,
 )
+
+
+_CLOSED = re.compile(r"[。）)]$|(支出|收入|合计|小计|总计|费|金)$")
 
 
 def is_page_number(text: str) -> bool:
@@ -133,7 +139,78 @@ def assemble(pages: list[PageItems], file: str) -> list[Block]:
             continue
         blocks.append(entry)  # type: ignore[arg-type]
         prev = entry
-    return [_paragraph(b, file, body) if isinstance(b, _Para) else b for b in blocks]
+    return join_split_rows([_paragraph(b, file, body) if isinstance(b, _Para) else b for b in blocks])
+
+
+def join_split_rows(blocks: list[Block]) -> list[Block]:
+    """Table rows broken by a page break made whole again.
+
+    When a table piece opens the page right after a piece of the same width:
+    if the piece before holds only headings (the break fell inside the header),
+    the two are one table; if the first row below any repeated header holds only
+    words, in columns where the last row before holds unfinished words, those
+    words end that row.
+    """
+    out: list[Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if (isinstance(block, GridTable) and isinstance(prev, GridTable) and block.rows and prev.rows
+                and block.provenance.page == (prev.provenance.page or 0) + 1
+                and len(block.rows[0].cells) == len(prev.rows[-1].cells)):
+            if not any(_figure_or_code(c.text) for r in prev.rows for c in r.cells):
+                out[-1] = _concatenate(prev, block)
+                continue
+            joined = _join_rows(prev, block)
+            if joined is not None:
+                out[-1], block = joined
+        out.append(block)
+    return out
+
+
+def _figure_or_code(text: str) -> bool:
+    s = compact(text)
+    return bool(re.fullmatch(r"\d{3}(\d{2}){0,2}", s)) or (looks_numeric(s) and bool(re.search(r"\d[.,]\d", s)))
+
+
+def _concatenate(a: GridTable, b: GridTable) -> GridTable:
+    """Two pieces as one table; the second's positions shifted below the first's."""
+    shift = max(c.provenance.row or 0 for r in a.rows for c in r.cells) + 1
+
+    def moved(prov: Provenance) -> Provenance:
+        return attrs.evolve(prov, row=None if prov.row is None else prov.row + shift)
+
+    rows = []
+    for r in b.rows:
+        cells = tuple(attrs.evolve(c, provenance=moved(c.provenance),
+                                   merged_from=None if c.merged_from is None
+                                   else (c.merged_from[0] + shift, c.merged_from[1]))
+                      for c in r.cells)
+        rows.append(attrs.evolve(r, cells=cells, provenance=moved(r.provenance)))
+    return attrs.evolve(a, rows=a.rows + tuple(rows))
+
+
+def _join_rows(a: GridTable, b: GridTable) -> tuple[GridTable, GridTable] | None:
+    heads = [[c.text for c in r.cells] for r in a.rows]
+    k = 0
+    while k < len(b.rows) and k < len(heads) and [c.text for c in b.rows[k].cells] == heads[k]:
+        k += 1
+    if k >= len(b.rows):
+        return None
+    tail, head = a.rows[-1], b.rows[k]
+    words = [(i, c.text) for i, c in enumerate(head.cells) if c.text.strip()]
+    if not words or any(c.covered for c in head.cells):
+        return None
+    for i, text in words:
+        above = tail.cells[i].text
+        if (not above.strip() or _figure_or_code(above) or _figure_or_code(text) or _CLOSED.search(above)
+                or compact(text).isdigit() or ORDINAL_START.match(text)):
+            return None  # a finished label, a figure, a row number or a new numbered item
+    cells = list(tail.cells)
+    for i, text in words:
+        cells[i] = attrs.evolve(cells[i], text=join_wrapped([cells[i].text, text]))
+    new_tail = attrs.evolve(tail, cells=tuple(cells))
+    return (attrs.evolve(a, rows=a.rows[:-1] + (new_tail,)),
+            attrs.evolve(b, rows=b.rows[:k] + b.rows[k + 1:]))
 
 
 def _paragraph(para: _Para, file: str, body: float) -> Paragraph:

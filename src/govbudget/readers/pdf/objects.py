@@ -44,6 +44,7 @@ class Char(NamedTuple):
     bottom: float
     size: float
     upright: bool = True
+    space_before: bool = False  # a space glyph was drawn just before it: a real word break
 
 
 class HSeg(NamedTuple):
@@ -123,17 +124,19 @@ def page_objects(page) -> PageObjects:
     vsegs: list[VSeg] = []
     images: list[tuple[float, float, float, float]] = []
     cid = 0
+    space: tuple[float, float, float] | None = None  # the last space glyph: x0, top, size
     stack = [iter(layout._objs)]
     while stack:
         for obj in stack[-1]:
             cls = type(obj)
             if cls is LTChar or (cls is not LTRect and isinstance(obj, LTChar)):
                 text = obj._text
-                if not text or text.isspace():
-                    continue
                 x0 = obj.x0 + mb_x0
-                x1 = obj.x1 + mb_x0
                 top = height - obj.y1 + mb_top
+                if not text or text.isspace():
+                    space = (x0, top, obj.size)
+                    continue
+                x1 = obj.x1 + mb_x0
                 bottom = height - obj.y0 + mb_top
                 cx = (x0 + x1) / 2
                 cy = (top + bottom) / 2
@@ -141,7 +144,10 @@ def page_objects(page) -> PageObjects:
                     continue
                 if "(cid:" in text:
                     cid += 1
-                char = Char(text, x0, x1, top, bottom, obj.size, obj.upright)
+                spaced = (space is not None and abs(top - space[1]) < space[2] / 2
+                          and 0 <= x0 - space[0] <= 2 * space[2])
+                space = None
+                char = Char(text, x0, x1, top, bottom, obj.size, obj.upright, spaced)
                 if is_white(obj.graphicstate.ncolor):
                     white_chars.append(char)
                 else:

@@ -11,14 +11,12 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from ...textnorm import join_wrapped
 from .celltext import line_text, lines_of
 from .objects import Char
 
 __all__ = ["Fragment", "TextLine", "text_lines", "margins", "paragraphs", "continues", "DEFAULT_COLUMN_GAP"]
 
 DEFAULT_COLUMN_GAP = 1.0  # a gap of one font size between characters separates two fragments
-DEFAULT_SEPARATE_GAP = 3.0  # fragments this many font sizes apart are separate items of a line
 DEFAULT_INDENT = 1.0  # a line starting this many font sizes right of the margin begins a paragraph
 DEFAULT_MAX_INDENT = 4.0  # a line starting further right is centred or set right, not indented
 DEFAULT_SHORT = 1.5  # a line ending this many font sizes before the right margin ends its paragraph
@@ -29,7 +27,7 @@ DEFAULT_EDGE_TOLERANCE = 2.0  # a font size differing by this share starts a new
 
 
 _SENTENCE_END = re.compile(r"[。；;：:！？!?）)]\s*$")
-_ORDINAL_START = re.compile(
+ORDINAL_START = re.compile(
     r"^\s*(第[一二三四五六七八九十]+[部分章节]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]"
     r"|\d{1,2}[、.．](?!\d)|[①-⑳])")
 
@@ -72,14 +70,8 @@ class TextLine:
 
     @property
     def text(self) -> str:
-        """The line's text; fragments far apart (a label and a unit line on one row) keep one space."""
-        out = self.fragments[0].text
-        for prev, f in zip(self.fragments, self.fragments[1:]):
-            if f.x0 - prev.x1 >= DEFAULT_SEPARATE_GAP * self.size:
-                out += " " + f.text
-            else:
-                out = join_wrapped([out, f.text])
-        return out
+        """The line's text; items set apart on the line (a label and a unit) keep one space."""
+        return line_text(self.chars, separate=True)
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:
@@ -151,6 +143,6 @@ def continues(prev: TextLine, ln: TextLine, left: float, right: float, *, next_p
         return False  # the line before is centred or set right (a title, a unit line)
     if ln.x0 > left + DEFAULT_INDENT * size:
         return False  # a first-line indent
-    if _SENTENCE_END.search(prev.text) and _ORDINAL_START.match(ln.text):
+    if _SENTENCE_END.search(prev.text) and ORDINAL_START.match(ln.text):
         return False  # a numbered heading or item after a finished sentence
     return True
