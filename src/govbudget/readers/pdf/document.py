@@ -20,7 +20,7 @@ from ...provenance import Provenance
 from ...textnorm import compact, join_wrapped
 from .celltext import looks_numeric
 from .page import PageItems
-from .textlines import ORDINAL_START, TextLine, continues, margins, paragraphs
+from .textlines import DEFAULT_LONG_LINE, ORDINAL_START, TextLine, continues, margins, paragraphs
 
 __all__ = ["assemble", "join_split_rows", "is_page_number", "DEFAULT_BAND", "DEFAULT_RUNNING_PAGES"]
 
@@ -28,6 +28,7 @@ DEFAULT_BAND = 0.12  # the top and bottom share of a page where headers and foot
 DEFAULT_RUNNING_PAGES = 3  # a line repeated in the bands of this many pages is a running title
 DEFAULT_HEADING_RATIO = 1.25  # a line this much larger than the body text is a heading
 DEFAULT_HEADING_CHARS = 40
+DEFAULT_PAGE_LINES = 3  # long lines a page needs to tell its own margins
 
 _PAGE_NUMBER = re.compile(
     r"^(?:[-－—–~]*\s*\d{1,4}\s*[-－—–~]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
@@ -97,16 +98,46 @@ class _Para:
         self.last = False  # the last item of its page
 
 
+def _margins(pages: list[PageItems], items: dict[int, list]) -> dict[int, tuple[float, float]]:
+    """Each page's text margins: its own where it has enough text, else those of its document.
+
+    A page holding tables and a few short lines cannot tell where its margins are;
+    its tables (which span the text width as a rule) and the pages of the same width can.
+    """
+    long: dict[int, list[TextLine]] = {}
+    boxes: dict[int, list[tuple[float, float]]] = {}
+    by_width: dict[int, tuple[list[TextLine], list[tuple[float, float]]]] = {}
+    for page in pages:
+        long[page.number] = [it for it in items[page.number]
+                             if isinstance(it, TextLine) and len(it.chars) >= DEFAULT_LONG_LINE]
+        boxes[page.number] = [(it.provenance.bbox[0], it.provenance.bbox[2]) for it in items[page.number]
+                              if isinstance(it, GridTable) and it.provenance.bbox]
+        group = by_width.setdefault(round(page.width), ([], []))
+        group[0].extend(long[page.number])
+        group[1].extend(boxes[page.number])
+    document = {w: margins(lines, bx) for w, (lines, bx) in by_width.items() if lines or bx}
+    out = {}
+    for page in pages:
+        lines = [it for it in items[page.number] if isinstance(it, TextLine)]
+        if len(long[page.number]) >= DEFAULT_PAGE_LINES or round(page.width) not in document:
+            out[page.number] = margins(lines, boxes[page.number]) if lines else (0.0, page.width)
+        else:
+            out[page.number] = document[round(page.width)]
+    return out
+
+
 def assemble(pages: list[PageItems], file: str) -> list[Block]:
     """All pages' items as grid tables and paragraphs in reading order."""
     drop = _furniture(pages)
     sizes = Counter(round(ln.size) for p in pages for _, ln in p.items if isinstance(ln, TextLine))
     body = sizes.most_common(1)[0][0] if sizes else 0
     stream: list[_Para | GridTable] = []
+    page_items = {page.number: [it for _, it in page.items if not (isinstance(it, TextLine) and id(it) in drop)]
+                  for page in pages}
+    edges = _margins(pages, page_items)
     for page in pages:
-        items = [it for _, it in page.items if not (isinstance(it, TextLine) and id(it) in drop)]
-        lines = [it for it in items if isinstance(it, TextLine)]
-        left, right = margins(lines) if lines else (0.0, page.width)
+        items = page_items[page.number]
+        left, right = edges[page.number]
         here: list[_Para | GridTable] = []
         run: list[TextLine] = []
         for it in items + [None]:
@@ -158,7 +189,8 @@ def join_split_rows(blocks: list[Block]) -> list[Block]:
                 and block.provenance.page == (prev.provenance.page or 0) + 1
                 and len(block.rows[0].cells) == len(prev.rows[-1].cells)):
             if not any(_figure_or_code(c.text) for r in prev.rows for c in r.cells):
-                out[-1] = _concatenate(prev, block)
+                joined = _join_rows(prev, block, repeated_header=False)
+                out[-1] = _concatenate(*joined) if joined is not None else _concatenate(prev, block)
                 continue
             joined = _join_rows(prev, block)
             if joined is not None:
@@ -189,10 +221,11 @@ def _concatenate(a: GridTable, b: GridTable) -> GridTable:
     return attrs.evolve(a, rows=a.rows + tuple(rows))
 
 
-def _join_rows(a: GridTable, b: GridTable) -> tuple[GridTable, GridTable] | None:
+def _join_rows(a: GridTable, b: GridTable, *, repeated_header: bool = True) -> tuple[GridTable, GridTable] | None:
     heads = [[c.text for c in r.cells] for r in a.rows]
     k = 0
-    while k < len(b.rows) and k < len(heads) and [c.text for c in b.rows[k].cells] == heads[k]:
+    while (repeated_header and k < len(b.rows) and k < len(heads)
+           and [c.text for c in b.rows[k].cells] == heads[k]):
         k += 1
     if k >= len(b.rows):
         return None

@@ -99,14 +99,17 @@ def text_lines(chars: Iterable[Char]) -> list[TextLine]:
     return [TextLine(line) for line in lines_of(chars) if line]
 
 
-def margins(lines: list[TextLine]) -> tuple[float, float]:
+def margins(lines: list[TextLine], boxes: list[tuple[float, float]] = ()) -> tuple[float, float]:
     """The left and right edges of a page's body text.
 
     The outermost edges shared by two longer lines or more, so that a stray label
-    (a chart caption, a number in the margin) does not move the margin.
+    (a chart caption, a number in the margin) does not move the margin. ``boxes``
+    are the left and right edges of tables, which span the text width as a rule.
     """
-    full = [ln for ln in lines if len(ln.chars) >= DEFAULT_LONG_LINE] or lines
-    return _shared_edge([ln.x0 for ln in full], min), _shared_edge([ln.x1 for ln in full], max)
+    full = [(ln.x0, ln.x1) for ln in lines if len(ln.chars) >= DEFAULT_LONG_LINE] + list(boxes)
+    if not full:
+        full = [(ln.x0, ln.x1) for ln in lines]
+    return _shared_edge([a for a, _ in full], min), _shared_edge([b for _, b in full], max)
 
 
 def _shared_edge(values: list[float], pick) -> float:
