@@ -341,6 +341,23 @@ def test_codes_split_over_class_item_columns_inherit_the_parts_left_blank() -> N
     assert keys == ["fn:208", "fn:20805", "fn:2080505", "fn:2080506"]
 
 
+def test_class_item_labels_printed_on_the_total_line_are_header() -> None:
+    rows = [
+        ["项目", "", "", "", "本年支出合计", "基本支出", "项目支出"],
+        ["支出功能分类科目编码", "", "", "科目名称", "", "", ""],
+        ["类", "款", "项", "合计", "10.00", "6.00", "4.00"],
+        ["208", "", "", "社会保障和就业支出", "10.00", "6.00", "4.00"],
+        ["208", "05", "", "行政事业单位养老支出", "10.00", "6.00", "4.00"],
+        ["208", "05", "05", "机关事业单位基本养老保险缴费支出", "10.00", "6.00", "4.00"],
+    ]
+    d = recognise(doc("某某局 2023 年部门决算", "支出决算表", "单位：万元", rows))
+    table = d.reports[0].table("expenditure")
+    assert [r.key for r in table.rows] == ["item:total", "fn:208", "fn:20805", "fn:2080505"]
+    assert values(d, "expenditure", "item:total") == {"total": Decimal("10.00"), "basic": Decimal("6.00"),
+                                                      "project": Decimal("4.00")}
+    assert "row.duplicate" not in codes(d)
+
+
 def test_wrapped_project_codes_are_joined() -> None:
     rows = [
         ["项目编码", "项目名称", "合计"],

@@ -33,6 +33,7 @@ from .gridrows import (
     is_data_row,
     is_marker_row,
     row_texts,
+    split_part_labels,
 )
 from .labels import clean_code, display_name, is_code, normalise, split_code
 from .placement import Hints, Option, Pending, options_for, resolve
@@ -101,7 +102,11 @@ class TableBuilder(TwoSidedRows, TransposedRows):
             if self.table_id == "disclosure_stats" and not data and stats_section(row_texts(row)[0]):
                 self.stats_context = stats_section(row_texts(row)[0])
                 continue
-            if data or is_data_row(row):
+            split = split_part_labels(row) if not data and self.specs is None else None
+            if split:
+                header.append(split[0])
+                data.append(split[1])
+            elif data or is_data_row(row):
                 data.append(row)
             else:
                 header.append(row)
