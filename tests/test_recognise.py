@@ -358,6 +358,30 @@ def test_class_item_labels_printed_on_the_total_line_are_header() -> None:
     assert "row.duplicate" not in codes(d)
 
 
+def test_a_one_digit_item_part_is_a_two_digit_field() -> None:
+    rows = [
+        ["类", "款", "经济分类科目名称", "合计", "人员经费", "公用经费"],
+        ["301", "", "工资福利支出", "3.00", "3.00", "0"],
+        ["301", "01", "基本工资", "1.00", "1.00", "0"],
+        ["301", "2", "津贴补贴", "2.00", "2.00", "0"],
+    ]
+    d = recognise(doc("某某局 2024 年部门预算", "一般公共预算基本支出表", "单位：元", rows))
+    keys = [r.key for r in d.reports[0].table("general_budget_basic").rows]
+    assert keys == ["econ:301", "econ:30101", "econ:30102"]
+    (note,) = [f for f in d.all_findings() if f.code == "row.code_padded"]
+    assert note.row == "econ:30102" and note.actual == "301 | 2"
+
+
+def test_a_page_holding_only_the_total_line_continues_the_table() -> None:
+    header = [["类", "款", "项", "科目名称", "合计", "基本支出", "项目支出"]]
+    rows = [["208", "", "", "社会保障和就业支出", "10.00", "6.00", "4.00"]]
+    # The next page's grid has one cell for the label spanning the code and name columns.
+    d = recognise(doc("某某局 2024 年部门预算", "支出总表", "单位：万元", header + rows, [["合计", "10.00", "6.00", "4.00"]]))
+    assert values(d, "expenditure", "item:total") == {"total": Decimal("10.00"), "basic": Decimal("6.00"),
+                                                      "project": Decimal("4.00")}
+    assert "table.unrecognised" not in codes(d)
+
+
 def test_wrapped_project_codes_are_joined() -> None:
     rows = [
         ["项目编码", "项目名称", "合计"],

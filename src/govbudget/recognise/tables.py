@@ -117,6 +117,8 @@ class TableBuilder(TwoSidedRows, TransposedRows):
         for row in data:
             if is_marker_row(row) or self._is_header_repeat(row) or header_words_only(row):
                 continue
+            if self.specs and len(row.cells) < len(self.specs) - 1:
+                row = self._widened(row) or row
             self._data_row(row)
 
     def _read_header(self, header: list[GridRow], rows: list[GridRow], header_text: list[str] | None) -> None:
@@ -226,7 +228,26 @@ class TableBuilder(TwoSidedRows, TransposedRows):
             return True
         width = max(len(r.cells) for r in rows)
         slack = DEFAULT_WIDTH_SLACK if len(self.specs) > 6 else 1
-        return abs(width - len(self.specs)) <= slack
+        return abs(width - len(self.specs)) <= slack or all(self._widened(r) is not None for r in rows)
+
+    def _widened(self, row: GridRow) -> GridRow | None:
+        """A row whose one label cell spans the code and name columns (a page holding only 合计), widened.
+
+        Only when the rest of the row is exactly one figure or blank per measure column,
+        and those columns are the table's last: the label goes to the name column.
+        """
+        if self.specs is None or self.layout != "rows" or not row.aligned or not self.name_columns:
+            return None
+        measures = [s.index for s in self.specs if s.role == "measure"]
+        n = len(row.cells) - 1
+        if n < 1 or n != len(measures) or measures != list(range(len(self.specs) - n, len(self.specs))):
+            return None
+        label, rest = row.cells[0], row.cells[1:]
+        if not label.text.strip() or is_code(label.text) or not all(amount_or_blank(c.text) for c in rest):
+            return None
+        blank = [attrs.evolve(label, text="") for _ in range(len(self.specs) - n)]
+        blank[self.name_columns[0]] = label
+        return attrs.evolve(row, cells=tuple(blank) + tuple(rest))
 
     # -- data rows --------------------------------------------------------------
     def _data_row(self, row: GridRow) -> None:
@@ -299,7 +320,10 @@ class TableBuilder(TwoSidedRows, TransposedRows):
         names = [at(s.index) for s in specs if s.role == "name" and at(s.index)]
         name = names[0] if names else ""
         scheme = next((s.scheme for s in specs if s.role == "code" and s.scheme), V.CODE_SCHEME.get(self.table_id))
-        code = self._join_code(code_parts)
+        # A 款 or 项 part is a two-digit field: ``301 | 2`` is 30102, never 3012.
+        padded = [(p, "0" + clean_code(t) if p in ("sub", "item") and re.fullmatch(r"\d", clean_code(t)) else t)
+                  for p, t in code_parts]
+        code = self._join_code(padded)
         if not code and name:
             glued, rest = split_code(name)
             if glued:
@@ -312,6 +336,11 @@ class TableBuilder(TwoSidedRows, TransposedRows):
         key = self._key(code, name, scheme, row)
         if key is None:
             return
+        if padded != code_parts:
+            self.note("row.code_padded", Severity.INFO,
+                      f"code part printed with one digit ({' | '.join(t for _, t in code_parts if t)}); "
+                      f"read as {key}", row.provenance, row=key,
+                      actual=" | ".join(t for _, t in code_parts if t))
         unit = None
         cells = self._cells_at(row, specs, key)
         if self.table_id == "disclosure_stats" and re.match(r"item:(vehicles|equipment)", key):
