@@ -257,6 +257,18 @@ def test_basic_spending_group_over_personnel_and_public_funds() -> None:
         "code", "name", "total", "basic", "personnel", "public_funds", "project"]
 
 
+def test_a_total_beside_the_basic_group_is_the_whole_total() -> None:
+    # 合计 | 基本支出 (人员经费 | 公用经费) | 项目支出: no 小计, 基本支出 printed only as its parts.
+    rows = [
+        ["本年收入", "", "本年支出", "", "", "", ""],
+        ["项目", "预算数", "项目", "预算数", "", "", ""],
+        ["", "", "", "合计", "基本支出", "", "项目支出"],
+        ["", "", "", "", "人员经费", "公用经费", ""],
+    ]
+    assert measures(rows, "summary") == [
+        "name", "amount", "name", "total", "personnel", "public_funds", "project"]
+
+
 def test_garbled_income_header_is_read_approximately_with_carry_over_block() -> None:
     rows = [
         ["部门(单", "部门(单", "", "", "", "", "Ž", "本年中", "", "", "Ŀ", ":年结", "转结"],

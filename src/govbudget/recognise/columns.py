@@ -267,7 +267,11 @@ def _settle(specs: list[ColumnSpec], table_id: str) -> list[ColumnSpec]:
         after = [t.measure for t in measures[k + 1 : k + 3]]
         if not before:
             continue
-        if after[:1] == ["personnel"]:
+        # ...unless the header prints the 基本支出 group over 人员经费 and this column outside it (合计 |
+        # 基本支出: 人员经费 | 公用经费 | 项目支出): then it is the whole total.
+        grouped = (k + 1 < len(measures) and "基本支出" in measures[k + 1].label.split("/")
+                   and "基本支出" not in s.label.split("/"))
+        if after[:1] == ["personnel"] and not grouped:
             out[s.index] = attrs.evolve(s, measure="basic")
         elif table_id in ("income", "project_expenditure") and "total" in before:
             measure = "current_total" if before[-1] == "total" else "carryover"
