@@ -370,6 +370,20 @@ def test_class_item_labels_printed_on_the_total_line_are_header() -> None:
     assert "row.duplicate" not in codes(d)
 
 
+def test_a_misprinted_class_part_is_read_from_the_rows_above_and_reported() -> None:
+    rows = [
+        ["类", "款", "项", "科目名称", "合计"],
+        ["210", "", "", "卫生健康支出", "5.00"],
+        ["210", "11", "", "行政事业单位医疗", "5.00"],
+        ["7", "11", "02", "事业单位医疗", "5.00"],
+    ]
+    d = recognise(doc("某某院 2024 年单位预算", "支出总表", "单位：元", rows))
+    keys = [r.key for r in d.reports[0].table("expenditure").rows]
+    assert keys == ["fn:210", "fn:21011", "fn:2101102"]
+    (bad,) = [f for f in d.all_findings() if f.code == "row.bad_code"]
+    assert (bad.row, bad.actual, bad.expected) == ("fn:2101102", "7", "210")
+
+
 def test_a_one_digit_item_part_is_a_two_digit_field() -> None:
     rows = [
         ["类", "款", "经济分类科目名称", "合计", "人员经费", "公用经费"],

@@ -70,6 +70,7 @@ class TableBuilder(TwoSidedRows, TransposedRows):
         self.stats_context: str | None = None
         self.class_code: str | None = None
         self.sub_code: str | None = None
+        self.misprinted_class: str | None = None
         self.two_sided_measures: tuple[list[str], list[str]] = (["amount"], ["amount"])
         self.name_columns: list[int] = []
         self.transposed: list[tuple[int, str, str, str]] = []
@@ -336,6 +337,12 @@ class TableBuilder(TwoSidedRows, TransposedRows):
         key = self._key(code, name, scheme, row)
         if key is None:
             return
+        if self.misprinted_class:
+            self.note("row.bad_code", Severity.WARNING,
+                      f"class part {self.misprinted_class!r} is not a class code; read as {key} from the class "
+                      "and 款 of the rows above", row.provenance, row=key, actual=self.misprinted_class,
+                      expected=key.split(":")[-1][:3])
+            self.misprinted_class = None
         if padded != code_parts:
             self.note("row.code_padded", Severity.INFO,
                       f"code part printed with one digit ({' | '.join(t for _, t in code_parts if t)}); "
@@ -367,6 +374,12 @@ class TableBuilder(TwoSidedRows, TransposedRows):
         cls, sub, item = by.get("class", ""), by.get("sub", ""), by.get("item", "")
         if len(sub) > 2 or len(item) > 2:
             return sub if len(sub) > len(item) else item
+        self.misprinted_class = None
+        if cls and len(cls) != 3 and self.class_code and sub and sub == self.sub_code:
+            # ``7 | 11 | 02`` under ``210 | 11``: a class part that is no class, inside the
+            # class and 款 the rows above opened; the hierarchy says which it is.
+            self.misprinted_class = cls
+            cls = self.class_code
         # Some layouts print a part only where it changes: 208 | | then | 05 | then | | 05.
         if cls:
             self.class_code, self.sub_code = cls, sub or None
