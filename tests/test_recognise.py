@@ -483,6 +483,18 @@ def test_a_new_coded_entity_line_starts_a_new_report() -> None:
     assert all(r.scope is Scope.UNIT for r in d.reports)
 
 
+def test_a_budget_taking_in_units_beneath_it_is_a_department_s() -> None:
+    table = [["科目编码", "科目名称", "合计"], ["208", "社会保障和就业支出", "1.00"]]
+    said = recognise(doc("某某局2025年部门预算",
+                         "某某局部门预算是包括某某局本部以及下属1家事业单位的综合收支计划。", "支出总表", "单位：元", table))
+    assert said.reports[0].scope is Scope.DEPARTMENT
+    assert "report.scope_inferred" not in codes(said)
+    # Its own 本级 only: a unit, as before.
+    alone = recognise(doc("某某中心2024年部门预算",
+                          "从预算单位构成看，某某中心部门预算包括：某某中心本级预算。", "支出总表", "单位：元", table))
+    assert alone.reports[0].scope is Scope.UNIT
+
+
 def test_doubts_become_findings() -> None:
     rows = [
         ["科目编码", "科目名称", "合计", "基本支出"],

@@ -35,6 +35,8 @@ DEFAULT_DOC_TITLE_LINES = 40
 DEFAULT_PLACEMENT_PASSES = 4
 _CONTINUED = re.compile(r"[（(]续表?[)）]$|续表$|^续表")
 _KIND_LINE = re.compile(r"(预算|决算)公开|年度?(部门|单位)(预算|决算)")
+# ``X部门预算是包括X本部以及下属5家预算单位的…``, ``X决算包括：X本级决算、下属行政事业单位决算``.
+_INCLUDES_UNITS = re.compile(r"(预算|决算)[^。]{0,6}包括[^。]{0,60}(本部|本级)[^。]{0,20}下属[^。]{0,20}单位")
 
 
 @attrs.define
@@ -416,6 +418,12 @@ class _Walker:
             children = [o for o in reports if o is not r and r.entity_code and o.entity_code
                         and o.entity_code != r.entity_code and o.entity_code.startswith(r.entity_code)]
             stated = draft.scope_word or self.doc_scope
+            # The text saying the entity's budget takes in units beneath it states a department,
+            # even where those units are not printed apart.
+            if r.entity and any(compact(r.entity) in compact(p.text) and _INCLUDES_UNITS.search(compact(p.text))
+                                for p in draft.paragraphs):
+                stated = "department"
+                children = children or [r]
             if children:
                 scope = Scope.DEPARTMENT
             elif stated == "department" and r.entity_code and len(r.entity_code) == 3:
