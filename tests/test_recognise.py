@@ -384,6 +384,13 @@ def test_a_misprinted_class_part_is_read_from_the_rows_above_and_reported() -> N
     assert (bad.row, bad.actual, bad.expected) == ("fn:2101102", "7", "210")
 
 
+def test_a_total_printed_in_the_class_column_keeps_its_name() -> None:
+    rows = [["类", "款", "项", "科目名称", "合计"], ["208", "", "", "社会保障和就业支出", "1.00"], ["合计", "", "", "", "1.00"]]
+    d = recognise(doc("某某局 2024 年部门预算", "一般公共预算支出表", "单位：元", rows))
+    assert [(r.key, r.name) for r in d.reports[0].tables[0].rows] == [
+        ("fn:208", "社会保障和就业支出"), ("item:total", "合计")]
+
+
 def test_a_one_digit_item_part_is_a_two_digit_field() -> None:
     rows = [
         ["类", "款", "经济分类科目名称", "合计", "人员经费", "公用经费"],

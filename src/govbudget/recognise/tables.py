@@ -325,6 +325,8 @@ class TableBuilder(TwoSidedRows, TransposedRows):
         padded = [(p, "0" + clean_code(t) if p in ("sub", "item") and re.fullmatch(r"\d", clean_code(t)) else t)
                   for p, t in code_parts]
         code = self._join_code(padded)
+        if code and not name and not re.search(r"\d", code):
+            code, name = "", code  # 合计 printed in the 类 column: a label, not a code
         if not code and name:
             glued, rest = split_code(name)
             if glued:
