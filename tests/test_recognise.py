@@ -130,6 +130,10 @@ def test_document_titles_give_entity_year_and_kind() -> None:
     # The year first, as a cover line: the whole line, so that a table title is not taken for it.
     assert document_title("2017年度江苏省高级人民法院部门预算公开") == ("江苏省高级人民法院", 2017, "department", "budget")
     assert document_title("2017年度江苏省高级人民法院部门收支预算总表") == (None, None, None, None)
+    # A part label in front (a contents line) is not part of the name.
+    assert document_title("第二部分中共上海市普陀区委社会工作部2024年度部门决算表一、收入支出决算总表") == (
+        "中共上海市普陀区委社会工作部", 2024, "department", "final_accounts")
+    assert document_title("第二部分 江苏省高级人民法院 2017 年部门预算")[0] == "江苏省高级人民法院"
 
 
 @pytest.mark.parametrize(
@@ -481,6 +485,26 @@ def test_a_title_with_another_entity_is_reported() -> None:
     (finding,) = [f for f in d.all_findings() if f.code == "table.foreign_entity"]
     assert finding.actual == "天津市蓟江区医疗保障事务中心"
     assert finding.expected == "重庆市綦江区医疗保障事务中心"
+
+
+@pytest.mark.parametrize("title", [
+    "2025年部门财务收支预算总表",             # the year in front: '2025年部' is no entity
+    "2024年预算单位一般公共预算支出功能分类预算表",
+    "一、2017年度某某省高级人民法院部门收支预算总表",  # ordinal and year before the report's own name
+    "第二部分某某省高级人民法院一般公共预算支出表",
+])
+def test_titles_led_by_year_ordinal_or_part_label_are_not_foreign(title: str) -> None:
+    rows = [["科目编码", "科目名称", "合计"], ["208", "社会保障和就业支出", "1.00"]]
+    d = recognise(doc("第二部分某某省高级人民法院 2017 年部门预算", title, "单位：元", rows))
+    assert d.reports[0].entity == "某某省高级人民法院"
+    assert "table.foreign_entity" not in codes(d)
+
+
+def test_another_name_after_the_year_is_still_foreign() -> None:
+    rows = [["科目编码", "科目名称", "合计"], ["208", "社会保障和就业支出", "1.00"]]
+    d = recognise(doc("某某省高级人民法院 2017 年部门预算", "一、2017年度某某省人民检察院部门收支预算总表", "单位：元", rows))
+    (finding,) = [f for f in d.all_findings() if f.code == "table.foreign_entity"]
+    assert finding.actual == "某某省人民检察院"
 
 
 def test_a_table_without_a_unit_takes_the_reports_and_says_so() -> None:

@@ -24,7 +24,7 @@ from ..provenance import Finding, Provenance, Severity
 from ..textnorm import compact
 from .hints import report_hints
 from .labels import normalise
-from .meta import ENTITY_SUFFIX, Meta, document_title, is_title_like, read_meta, table_id_of
+from .meta import ENTITY_SUFFIX, Meta, document_title, heading_words, is_title_like, read_meta, table_id_of
 from .narrative import narrative_rows
 from .repair import repair_names
 from .tables import TableBuilder
@@ -104,8 +104,9 @@ class _Walker:
                 self.doc_entity = name
         if self.doc_entity is None:
             first = next((b for b in self.doc.blocks if isinstance(b, Paragraph)), None)
-            if first is not None and ENTITY_SUFFIX.search(compact(first.text)) and len(compact(first.text)) <= 40:
-                self.doc_entity = compact(first.text)
+            name = heading_words(first.text) if first is not None else ""
+            if ENTITY_SUFFIX.search(name) and len(name) <= 40:
+                self.doc_entity = name
         if self.doc_kind is None:
             for block in self.doc.blocks[:200]:
                 if isinstance(block, Paragraph) and _KIND_LINE.search(block.text):
@@ -294,10 +295,12 @@ class _Walker:
         """A title naming another entity (天津市蓟江区… in a 綦江区 file) is worth a look."""
         if not report.entity:
             return
-        norm = compact(title)
+        # Only the words after a part label, an ordinal or the year can name an entity.
+        norm = heading_words(title)
         m = re.match(r"^(.{4,40}?(?:局|中心|院|办公室|办公厅|委员会|政府|街道办事处|部|委|厅))", norm)
-        if m and self._table_words(m.group(1)) is False and m.group(1) != compact(report.entity):
-            if not compact(report.entity).startswith(m.group(1)) and not m.group(1).startswith(compact(report.entity)):
+        entity = heading_words(report.entity)
+        if m and self._table_words(m.group(1)) is False and m.group(1) != entity:
+            if not entity.startswith(m.group(1)) and not m.group(1).startswith(entity):
                 report.findings.append(Finding(
                     "table.foreign_entity", Severity.WARNING,
                     f"table titled with another entity's name: {m.group(1)!r} in the report of {report.entity!r}",

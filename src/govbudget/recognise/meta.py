@@ -16,7 +16,7 @@ from ..amounts import normalise_text, parse_unit
 from ..textnorm import compact
 from .labels import normalise
 
-__all__ = ["Meta", "read_meta", "table_id_of", "is_title_like", "document_title", "ENTITY_SUFFIX"]
+__all__ = ["Meta", "read_meta", "table_id_of", "is_title_like", "document_title", "heading_words", "ENTITY_SUFFIX"]
 
 DEFAULT_TITLE_MAX = 60
 
@@ -32,6 +32,12 @@ _TITLE_END = re.compile(r"(表|预算|决算)(\([^()]{1,12}\)|（[^（）]{1,12}
 ENTITY_SUFFIX = re.compile(
     r"(局|厅|委|办|办公室|办公厅|中心|院|所|站|队|会|部|处|社|馆|校|学|大学|学院|政府|法院|检察院|"
     r"街道办事处|办事处|委员会|管理处|服务中心|事务中心|(本级)|（本级）)$"
+)
+# What may stand before a name in a heading: a part label (第二部分), a list ordinal (一、 1.),
+# a 公开NN表 / 附表N label and the year (2025年, 2017年度); none of it is the entity's name.
+_HEADING_PREFIX = re.compile(
+    r"^(?:第[一二三四五六七八九十\d]{1,3}部分|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}\s*[、.．]|"
+    r"[(（][一二三四五六七八九十\d]{1,3}[)）]|公开\d{1,2}表|附表\s*[\d\-]+|(?:19|20)\d\d\s*年度?|[\s:：、])+"
 )
 _DOC_TITLE = re.compile(
     r"^(?P<name>.+?)\s*(?P<year>20\d\d)\s*年(?:度)?\s*(?:区级|市级|县级|省级)?\s*"
@@ -145,13 +151,19 @@ def _scope_word(text: str) -> str | None:
     return None
 
 
+def heading_words(text: str) -> str:
+    """A title or heading without what may stand before a name (``一、2017年度`` , ``第二部分``), compacted."""
+    s = compact(normalise_text(text))
+    return _HEADING_PREFIX.sub("", s, count=1)
+
+
 def document_title(text: str) -> tuple[str | None, int | None, str | None, str | None]:
     """Entity, year, scope word and kind from a heading like ``X 2023 年部门预算``."""
     s = normalise_text(text).strip().lstrip("#").strip()
     m = _DOC_TITLE_YEAR_FIRST.match(s) or _DOC_TITLE.match(s)
     if not m:
         return None, None, None, None
-    name = compact(m.group("name"))
+    name = heading_words(m.group("name"))
     kind = "final_accounts" if m.group("kind") == "决算" else "budget"
     scope = {"部门": "department", "单位": "unit"}.get(m.group("scope") or "")
     if not ENTITY_SUFFIX.search(name):
