@@ -127,10 +127,27 @@ def test_document_titles_give_entity_year_and_kind() -> None:
     assert document_title("曾都区医疗保障信息中心 2023 年部门预算") == ("曾都区医疗保障信息中心", 2023, "department", "budget")
     assert document_title("# 重庆市綦江区医疗保障事务中心 2022 年部门预算情况说明")[:2] == ("重庆市綦江区医疗保障事务中心", 2022)
     assert document_title("上海市普陀区2026年区级单位预算") == (None, 2026, "unit", "budget")
+    # The year first, as a cover line: the whole line, so that a table title is not taken for it.
+    assert document_title("2017年度江苏省高级人民法院部门预算公开") == ("江苏省高级人民法院", 2017, "department", "budget")
+    assert document_title("2017年度江苏省高级人民法院部门收支预算总表") == (None, None, None, None)
     # A part label in front (a contents line) is not part of the name.
     assert document_title("第二部分中共上海市普陀区委社会工作部2024年度部门决算表一、收入支出决算总表") == (
         "中共上海市普陀区委社会工作部", 2024, "department", "final_accounts")
     assert document_title("第二部分 江苏省高级人民法院 2017 年部门预算")[0] == "江苏省高级人民法院"
+
+
+@pytest.mark.parametrize(
+    "title, kind",
+    [
+        ("公开01表：收支预算总表", "budget"),  # a budget numbered like the final accounts
+        ("公开07表：一般公共预算支出预算表", "budget"),
+        ("公开05表 一般公共预算财政拨款支出表", "final_accounts"),  # 预算 of a fund name says nothing
+        ("公开01表", "final_accounts"),
+        ("一般公共预算支出表", "budget"),
+    ],
+)
+def test_the_words_of_a_title_decide_its_kind_before_its_label(title: str, kind: str) -> None:
+    assert read_meta(title).kind == kind
 
 
 # -- labels and row keys -------------------------------------------------------
@@ -500,6 +517,37 @@ def test_a_budget_taking_in_units_beneath_it_is_a_department_s() -> None:
     alone = recognise(doc("某某中心2024年部门预算",
                           "从预算单位构成看，某某中心部门预算包括：某某中心本级预算。", "支出总表", "单位：元", table))
     assert alone.reports[0].scope is Scope.UNIT
+
+
+_TABLE = [["科目编码", "科目名称", "合计"], ["208", "社会保障和就业支出", "10.00"]]
+
+
+@pytest.mark.parametrize(
+    "blocks, scope",
+    [
+        # Tables headed 部门：X are a department's.
+        (["收支预算总表", "部门：江苏省某某厅 单位：万元", _TABLE], Scope.DEPARTMENT),
+        # 部门预算 wording and the units the department takes in.
+        (["2017年度某某院部门预算公开", "本部门纳入本年预算的下属单位如下：某某法院。", "支出总表", "单位：万元", _TABLE],
+         Scope.DEPARTMENT),
+        (["某某大学 2021 年部门预算", "我校2021年度部门预算包括大学、附属中学及附属小学。", "支出总表", "单位：万元",
+          _TABLE], Scope.DEPARTMENT),
+        # Only itself, or units counted as none, or words about units in general: a unit.
+        (["某某中心 2024 年部门预算", "某某中心部门预算包括：某某中心本级预算。", "支出总表", "单位：万元", _TABLE],
+         Scope.UNIT),
+        (["某某中心 2024 年部门预算", "某某中心本级及所属0个行政单位的机关运行经费为1万元。", "支出总表", "单位：万元",
+          _TABLE], Scope.UNIT),
+        (["某某中心 2022 年部门预算", "所属各预算单位政府采购预算总额 0 万元。", "支出总表", "单位：万元", _TABLE],
+         Scope.UNIT),
+        # 单位预算 stated wins over any 部门： label.
+        (["某某中心 2024 年单位预算", "支出总表", "部门：某某中心 单位：万元", _TABLE], Scope.UNIT),
+    ],
+)
+def test_one_set_of_tables_is_a_departments_when_the_file_says_it_covers_units(blocks, scope) -> None:
+    (report,) = recognise(doc(*blocks)).reports
+    assert report.scope is scope
+    if scope is Scope.DEPARTMENT:
+        assert "report.scope_inferred" not in {f.code for f in report.findings}
 
 
 def test_doubts_become_findings() -> None:

@@ -35,8 +35,11 @@ DEFAULT_DOC_TITLE_LINES = 40
 DEFAULT_PLACEMENT_PASSES = 4
 _CONTINUED = re.compile(r"[（(]续表?[)）]$|续表$|^续表")
 _KIND_LINE = re.compile(r"(预算|决算)公开|年度?(部门|单位)(预算|决算)")
-# ``X部门预算是包括X本部以及下属5家预算单位的…``, ``X决算包括：X本级决算、下属行政事业单位决算``.
-_INCLUDES_UNITS = re.compile(r"(预算|决算)[^。]{0,6}包括[^。]{0,60}(本部|本级)[^。]{0,20}下属[^。]{0,20}单位")
+# A sentence in which a department names the units its budget or accounts take in:
+# 本部门纳入本年预算的下属单位如下, 部门预算包括大学、附属中学及附属小学, 部门决算包括…下属行政事业单位决算.
+# A count of nought (所属0个行政单位) names none.
+_DEPARTMENT_WORDS = re.compile(r"部门(汇总)?(预算|决算)|本部门|单位构成")
+_UNITS_BENEATH = re.compile(r"(下属|所属|附属|派出)(?![^，。；]{0,2}[0０]\s*[个家])[^，。；]{0,12}?(单位|中学|小学|机构)")
 
 
 @attrs.define
@@ -44,6 +47,7 @@ class _ReportDraft:
     entity: str
     code: str | None
     scope_word: str | None = None
+    department_label: bool = False
     kinds: Counter = attrs.field(factory=Counter)
     years: Counter = attrs.field(factory=Counter)
     builders: list[TableBuilder] = attrs.field(factory=list)
@@ -181,6 +185,7 @@ class _Walker:
         scope_word = next((m.scope_word for m in [*para_metas, *metas] if m.scope_word), None)
         if scope_word and report.scope_word is None:
             report.scope_word = scope_word
+        report.department_label = report.department_label or any(m.department_label for m in all_metas)
         report.titles.append(title)
         header_text = self._header_text(paragraphs, title) if rows and not rows[0].aligned else None
         builder = TableBuilder(table_id, title, kind or self.doc_kind, unit, grid.provenance, public)
@@ -417,21 +422,17 @@ class _Walker:
             draft = self.reports[i]
             children = [o for o in reports if o is not r and r.entity_code and o.entity_code
                         and o.entity_code != r.entity_code and o.entity_code.startswith(r.entity_code)]
-            stated = draft.scope_word or self.doc_scope
-            # The text saying the entity's budget takes in units beneath it states a department,
-            # even where those units are not printed apart.
-            if r.entity and any(compact(r.entity) in compact(p.text) and _INCLUDES_UNITS.search(compact(p.text))
-                                for p in draft.paragraphs):
-                stated = "department"
-                children = children or [r]
-            if children:
+            # 单位预算 said anywhere (the cover, a title) outweighs a 部门： label.
+            stated = "unit" if "unit" in (draft.scope_word, self.doc_scope) else draft.scope_word or self.doc_scope
+            whole = stated == "department" and len(reports) == 1 and self._department_evidence(draft)
+            if children or whole:
                 scope = Scope.DEPARTMENT
             elif stated == "department" and r.entity_code and len(r.entity_code) == 3:
                 scope = Scope.DEPARTMENT
             else:
                 scope = Scope.UNIT
             findings = r.findings
-            if not children and stated != "unit" and not (r.entity_code and len(r.entity_code) == 3):
+            if not children and not whole and stated != "unit" and not (r.entity_code and len(r.entity_code) == 3):
                 # 部门预算 is printed by single units too; without units beneath it, take a unit.
                 findings += (Finding(
                     "report.scope_inferred", Severity.INFO,
@@ -439,6 +440,17 @@ class _Walker:
                     entity=r.entity),)
             out.append(attrs.evolve(r, scope=scope, findings=findings))
         return tuple(out)
+
+    @staticmethod
+    def _department_evidence(draft: _ReportDraft) -> bool:
+        """One set of tables for a whole department: its tables say 部门：, or its text names its units."""
+        if draft.department_label:
+            return True
+        for p in draft.paragraphs:
+            for sentence in re.split(r"[。；;]", compact(p.text)):
+                if _DEPARTMENT_WORDS.search(sentence) and _UNITS_BENEATH.search(sentence):
+                    return True
+        return False
 
 
 DEFAULT_INTERRUPTION_LINES = 3

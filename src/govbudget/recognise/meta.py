@@ -21,7 +21,7 @@ __all__ = ["Meta", "read_meta", "table_id_of", "is_title_like", "document_title"
 DEFAULT_TITLE_MAX = 60
 
 _LABELLED_ENTITY = re.compile(
-    r"(?:部门名称|单位名称|预算单位名称|预算单位|编制单位|填报单位|部门\s*[/／]\s*单位|部门\s*[(（]单位[)）]|单位|部门)"
+    r"(?P<label>部门名称|单位名称|预算单位名称|预算单位|编制单位|填报单位|部门\s*[/／]\s*单位|部门\s*[(（]单位[)）]|单位|部门)"
     r"\s*[:：]\s*(?P<name>[^\s:：]{2,60}?)\s*(?=$|\s|单位\s*[:：]|金额单位|预算年度|\d{4}\s*年)"
 )
 _CODED_ENTITY = re.compile(r"^(?P<code>\d{3}(?:\d{3}){0,3})\s*[-－—]?\s*(?P<name>[\u4e00-\u9fff（）()]{3,60})$")
@@ -43,6 +43,14 @@ _DOC_TITLE = re.compile(
     r"^(?P<name>.+?)\s*(?P<year>20\d\d)\s*年(?:度)?\s*(?:区级|市级|县级|省级)?\s*"
     r"(?P<scope>部门|单位)?\s*(?P<kind>预算|决算)"
 )
+# The year first: 2017年度江苏省高级人民法院部门预算公开 (the whole line, so that a table
+# title such as 2017年度…部门收支预算总表 is not taken for the document's).
+_DOC_TITLE_YEAR_FIRST = re.compile(
+    r"^(?P<year>20\d\d)\s*年(?:度)?\s*(?P<name>.+?)\s*(?P<scope>部门|单位)\s*(?P<kind>预算|决算)"
+    r"\s*(?:公开|情况说明)?$"
+)
+# Fund names that hold the word 预算 without saying the report is a budget.
+_FUND_WORDS = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|基金预算")
 
 
 @attrs.frozen
@@ -58,11 +66,19 @@ class Meta:
     scope_word: str | None = None
     table_id: str | None = None
     public_label: str | None = None
+    department_label: bool = False
 
 
 def _kind_of(text: str) -> str | None:
-    if "决算" in text or _PUBLIC.search(text):
+    """决算 or 预算 in a title; a bare 公开NN表 label is the final accounts' numbering.
+
+    Budgets numbered 公开01表… exist too (收支预算总表), so the words win over the label;
+    预算 inside a fund name (一般公共预算支出表) says nothing.
+    """
+    if "决算" in text:
         return "final_accounts"
+    if _PUBLIC.search(text):
+        return "budget" if "预算" in _FUND_WORDS.sub("", text) else "final_accounts"
     if "预算" in text:
         return "budget"
     return None
@@ -97,8 +113,10 @@ def read_meta(text: str) -> Meta:
     entity = code = None
     labelled = False
     m = _LABELLED_ENTITY.search(s)
+    department_label = False
     if m and not re.search(r"万元|元$", m.group("name")):
         entity, labelled = compact(m.group("name")), True
+        department_label = m.group("label") == "部门"
         coded = _CODED_ENTITY.match(entity)
         if coded:
             code, entity = coded.group("code"), coded.group("name")
@@ -118,9 +136,10 @@ def read_meta(text: str) -> Meta:
         year=year,
         unit=parse_unit(s),
         kind=_kind_of(cs) if (is_title_like(s) or pub) else None,
-        scope_word=_scope_word(cs),
+        scope_word=_scope_word(cs) or ("department" if department_label else None),
         table_id=table_id_of(s) if is_title_like(s) else None,
         public_label=pub.group(1).zfill(2) if pub else None,
+        department_label=department_label,
     )
 
 
@@ -141,7 +160,7 @@ def heading_words(text: str) -> str:
 def document_title(text: str) -> tuple[str | None, int | None, str | None, str | None]:
     """Entity, year, scope word and kind from a heading like ``X 2023 年部门预算``."""
     s = normalise_text(text).strip().lstrip("#").strip()
-    m = _DOC_TITLE.match(s)
+    m = _DOC_TITLE_YEAR_FIRST.match(s) or _DOC_TITLE.match(s)
     if not m:
         return None, None, None, None
     name = heading_words(m.group("name"))
