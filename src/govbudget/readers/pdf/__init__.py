@@ -82,7 +82,7 @@ def read(path: Path) -> SourceDocument:
             del objs
     if not chars:
         pages_named = _pages(no_text)
-        raise PdfReadError(f"no text layer on any page ({pages_named} hold images only or nothing): OCR needed",
+        raise PdfReadError(f"no text layer on any page ({pages_named}: images only or blank): OCR needed",
                            path=name)
     if cid > DEFAULT_CID_SHARE * chars:
         raise PdfReadError(
