@@ -81,8 +81,9 @@ def read(path: Path) -> SourceDocument:
             items.append(page_items)
             del objs
     if not chars:
-        raise PdfReadError(
-            f"no page has a text layer ({len(no_text)} page(s) of images or blank): OCR needed", path=name)
+        pages_named = _pages(no_text)
+        raise PdfReadError(f"no text layer on any page ({pages_named}: images only or blank): OCR needed",
+                           path=name)
     if cid > DEFAULT_CID_SHARE * chars:
         raise PdfReadError(
             f"{cid} of {chars} characters have no Unicode mapping ((cid:…) glyphs): the text layer "
@@ -96,6 +97,15 @@ def read(path: Path) -> SourceDocument:
         if not any(f.code == "page.no_text_layer" and f.provenance[0].page == n for f in findings)
     )
     return SourceDocument(name, NAME, tuple(blocks), tuple(findings))
+
+
+def _pages(numbers: list[int]) -> str:
+    """``page 3`` or ``pages 1-4`` or ``pages 1, 3, 7``."""
+    if len(numbers) == 1:
+        return f"page {numbers[0]}"
+    if numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"pages {numbers[0]}-{numbers[-1]}"
+    return "pages " + ", ".join(map(str, numbers))
 
 
 def _reason(err: BaseException) -> str:
