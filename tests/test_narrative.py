@@ -102,7 +102,7 @@ def test_shanghai_wordings(lines: list[str], expected: dict[str, str]) -> None:
 
 def test_a_restated_item_with_another_figure_is_a_conflict() -> None:
     paragraphs = [Paragraph("31.“住房保障支出（类）住房改革支出（款）住房公积金（项）”350.35万元，主要用于住房公积金。"
-                            "2024年预算安排352.67万元。", Provenance("x.txt", line=1))]
+                            "2023年当年预算执行数为348.52万元,2024年预算安排352.67万元。", Provenance("x.txt", line=1))]
     rows, findings = narrative_rows(paragraphs, entity="某某局", year=2024, kind="budget")
     assert [(r.key, r.cells[0].text) for r in rows] == [("fn:2210201", "350.35"), ("fn:2210201", "352.67")]
     assert [(f.code, f.expected, f.actual) for f in findings] == [("narrative.conflict", "350.35", "352.67")]

@@ -274,6 +274,17 @@ def test_basic_spending_group_over_personnel_and_public_funds() -> None:
         "code", "name", "total", "basic", "personnel", "public_funds", "project"]
 
 
+def test_the_total_lines_label_on_the_headers_last_line_is_no_column() -> None:
+    # 合计 (the total line's label) printed on the line of 合计 | 基本支出 | 项目支出 under 本年支出.
+    rows = [
+        ["项目", "", "年初结转和结余", "本年收入", "本年支出", "", "", "年末结转和结余"],
+        ["功能分类科目编码", "科目名称", "", "", "", "", "", ""],
+        ["合计", "", "", "", "合计", "基本支出", "项目支出", ""],
+    ]
+    assert measures(rows, "gov_fund_expenditure", "final_accounts") == [
+        "code", "name", "opening_balance", "income", "total", "basic", "project", "closing_balance"]
+
+
 def test_a_total_beside_the_basic_group_is_the_whole_total() -> None:
     # 合计 | 基本支出 (人员经费 | 公用经费) | 项目支出: no 小计, 基本支出 printed only as its parts.
     rows = [
@@ -548,6 +559,26 @@ def test_one_set_of_tables_is_a_departments_when_the_file_says_it_covers_units(b
     assert report.scope is scope
     if scope is Scope.DEPARTMENT:
         assert "report.scope_inferred" not in {f.code for f in report.findings}
+
+
+def test_a_contents_line_is_not_the_title_of_a_table_after_running_text() -> None:
+    units = [["序号", "单位名称", "备注"], ["1", "某某局（本级）", ""], ["2", "某某所", "预算不单列，并入本级"]]
+    table = [["科目编码", "科目名称", "本年支出合计"], ["208", "社会保障和就业支出", "10.00"]]
+    d = recognise(doc("某某局2024年度部门决算", "目录", "四、财政拨款收入支出决算总表", "二、部门决算单位构成",
+                      "纳入某某局2024年度部门决算编制范围的单位包括：", units, "支出决算表", "单位：万元", table))
+    assert [t.id for t in d.reports[0].tables] == ["expenditure"]
+
+
+def test_figures_under_a_note_saying_the_table_is_empty_are_kept_and_reported() -> None:
+    rows = [["合计", "因公出国(境)费", "公务接待费"], ["1.35", "0", "1.35"]]
+    d = recognise(doc("某某局2024年部门预算", "部门“三公”经费和机关运行经费预算表", "单位：万元", rows,
+                      "注:本部门2024年无“三公”经费和机关运行经费预算，故本表为空表。"))
+    assert values(d, "three_public", "item:reception") == {"amount": Decimal("1.35")}
+    (note,) = [f for f in d.all_findings() if f.code == "table.empty_note"]
+    assert note.table == "three_public" and "空表" in note.actual
+    empty = recognise(doc("某某局2024年部门预算", "部门政府性基金预算支出功能分类预算表", "单位：元",
+                          [["科目编码", "科目名称", "合计"]], "注:本部门2024年无政府性基金预算，故本表为空表。"))
+    assert "table.empty_note" not in codes(empty)
 
 
 def test_doubts_become_findings() -> None:

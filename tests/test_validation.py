@@ -195,6 +195,17 @@ def test_final_accounts_missing_a_standard_table_are_warned() -> None:
     assert all(f.severity is Severity.WARNING for f in findings(d, "table.missing"))
 
 
+def test_unnumbered_final_accounts_stating_the_statistics_in_the_text_lack_no_table() -> None:
+    table = [["科目编码", "科目名称", "本年支出合计"], ["208", "社会保障和就业支出", "10.00"]]
+    text = "某某局2024年度部门决算"
+    said = recognise(grid_doc(text, "支出决算表", UNIT, table, "机关运行经费支出10.23万元，比2023年度增加1.00万元。"))
+    (stats,) = [f for f in check(said) if f.code == "table.missing" and f.table == "disclosure_stats"]
+    assert stats.severity is Severity.INFO
+    silent = recognise(grid_doc(text, "支出决算表", UNIT, table))
+    (stats,) = [f for f in check(silent) if f.code == "table.missing" and f.table == "disclosure_stats"]
+    assert stats.severity is Severity.WARNING
+
+
 def test_validate_from_the_api_adds_the_checks_to_the_reading_findings(tmp_path: Path) -> None:
     d = build({("支出总表", 4, 2): "91.00"})
     all_findings = govbudget.validate(d)

@@ -206,6 +206,10 @@ def _role(path: list[str]) -> tuple[str, str | None]:
         return "empty", None
     if any(_SERIAL.match(t) for t in labels):
         return "serial", None
+    if len(labels) > 1 and labels[-1] in ("合计", "总计") and any(
+            _CODE_LABEL.search(t) or _NAME_LABEL.search(t) for t in labels[1:-1]):
+        # The total line's label printed on the header's last line, under 科目编码 / 科目名称.
+        labels = labels[:-1]
     bottom, joined = labels[-1], "".join(labels)
     for label in (bottom, joined):
         if label in _PART:

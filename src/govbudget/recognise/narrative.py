@@ -236,7 +236,8 @@ def mentions(paragraphs: list[Paragraph], *, entity: str, year: int | None, kind
             if not _FIGURE.search(clause):
                 subject = _fn_path_key(clause, year) or subject
             for f in _FIGURE.finditer(clause):
-                label = clause[after : f.start()].strip()
+                # A comma before a year (万元,2024年…) does not end a clause; it is no part of the label.
+                label = clause[after : f.start()].strip().lstrip(",").strip()
                 after = f.end()
                 if not label or _CHANGE.search(label) or _OTHER_YEAR.search(label):
                     continue

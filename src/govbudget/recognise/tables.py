@@ -20,7 +20,7 @@ import attrs
 
 from .. import vocabulary as V
 from ..amounts import NotAnAmount, is_blank, parse_amount
-from ..grid import GridCell, GridRow
+from ..grid import GridCell, GridRow, Paragraph
 from ..model import Cell, Column, Row, Table
 from ..provenance import Finding, Provenance, Severity
 from .columns import ColumnSpec, classify_columns, header_paths
@@ -71,6 +71,7 @@ class TableBuilder(TwoSidedRows, TransposedRows):
         self.class_code: str | None = None
         self.sub_code: str | None = None
         self.misprinted_class: str | None = None
+        self.empty_note: Paragraph | None = None  # the note under the table saying it is empty
         self.two_sided_measures: tuple[list[str], list[str]] = (["amount"], ["amount"])
         self.name_columns: list[int] = []
         self.transposed: list[tuple[int, str, str, str]] = []
@@ -590,6 +591,11 @@ class TableBuilder(TwoSidedRows, TransposedRows):
                 + (" …" if len(self.placed) > 8 else ""),
                 table=self.table_id, provenance=tuple(p.provenance for p in self.placed),
             ))
+        if self.empty_note is not None and not self.has_no_figures():
+            self.note("table.empty_note", Severity.WARNING,
+                      f"the note under the table says it is empty ({self.empty_note.text.strip()[:60]!r}), "
+                      "but it prints figures; the figures are kept", self.empty_note.provenance,
+                      actual=self.empty_note.text.strip()[:200])
         if self.pending:
             listed = "; ".join(f"{p.key} ({' '.join(a.text.strip() for a in p.amounts)})" for p in self.pending[:6])
             self.findings.append(Finding(
