@@ -581,6 +581,16 @@ def test_figures_under_a_note_saying_the_table_is_empty_are_kept_and_reported() 
     assert "table.empty_note" not in codes(empty)
 
 
+def test_another_word_one_character_off_is_not_taken_for_a_scrambled_name() -> None:
+    from govbudget.recognise.repair import repair_names
+
+    rows = [["科目编码", "科目名称", "合计"], ["30301", "退休费", "1.00"]]
+    d = recognise(doc("某某院2024年单位预算", "一般公共预算基本支出表", "单位：元", rows))
+    tables, notes = repair_names(list(d.reports[0].tables), entity="某某院", entity_code=None, year=2024)
+    assert tables[0].rows[0].name == "退休费" and notes == []
+    assert "name.repaired" not in codes(d)
+
+
 def test_doubts_become_findings() -> None:
     rows = [
         ["科目编码", "科目名称", "合计", "基本支出"],

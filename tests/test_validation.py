@@ -156,6 +156,14 @@ def test_across_table_rules_fire_only_for_the_broken_relation(change, rule: str)
     assert codes == {rule}
 
 
+def test_a_basic_line_numbered_otherwise_is_not_a_three_public_item() -> None:
+    # The document numbers its 302 items its own way: 30217 is 福利费 there, not 公务接待费.
+    change = {("一般公共预算基本支出表", 6, 1): "福利费", ("一般公共预算基本支出表", 6, 2): "1.50",
+              ("一般公共预算基本支出表", 6, 4): "1.50", ("一般公共预算基本支出表", 5, 2): "3.50",
+              ("一般公共预算基本支出表", 5, 4): "3.50"}
+    assert findings(build(change, text=TEXT[:1]), "cross.three_public_basic") == []
+
+
 def test_units_that_disagree_are_told_apart_from_a_wrong_sum() -> None:
     d = build({("支出总表", 1, 2): "1100000.00"})
     assert any(f.code == "unit.disagree" and f.table == "expenditure" for f in check(d))
