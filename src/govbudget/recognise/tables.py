@@ -45,6 +45,10 @@ __all__ = ["TableBuilder"]
 DEFAULT_WIDTH_SLACK = 2  # a continued table may lose or gain a column or two in extraction
 
 
+def _holds_number(row: GridRow) -> bool:
+    return any(re.search(r"\d", t) and amount_or_blank(t) for t in row_texts(row)[1:])
+
+
 class TableBuilder(TwoSidedRows, TransposedRows):
     """Collects the pieces of one printed table and builds the model table."""
 
@@ -101,7 +105,9 @@ class TableBuilder(TwoSidedRows, TransposedRows):
             if self.table_id == "disclosure_stats" and not data and stats_section(row_texts(row)[0]):
                 self.stats_context = stats_section(row_texts(row)[0])
                 continue
-            if data or is_data_row(row):
+            if data or is_data_row(row) or (self.specs is not None and self.data_seen and _holds_number(row)):
+                # A later piece of a table already read: a row with any figure is data, even
+                # whole numbers only (a 行次 and a count), which would not end a first header.
                 data.append(row)
             else:
                 header.append(row)
