@@ -45,10 +45,6 @@ __all__ = ["TableBuilder"]
 DEFAULT_WIDTH_SLACK = 2  # a continued table may lose or gain a column or two in extraction
 
 
-def _holds_number(row: GridRow) -> bool:
-    return any(re.search(r"\d", t) and amount_or_blank(t) for t in row_texts(row)[1:])
-
-
 class TableBuilder(TwoSidedRows, TransposedRows):
     """Collects the pieces of one printed table and builds the model table."""
 
@@ -105,9 +101,7 @@ class TableBuilder(TwoSidedRows, TransposedRows):
             if self.table_id == "disclosure_stats" and not data and stats_section(row_texts(row)[0]):
                 self.stats_context = stats_section(row_texts(row)[0])
                 continue
-            if data or is_data_row(row) or (self.specs is not None and self.data_seen and _holds_number(row)):
-                # A later piece of a table already read: a row with any figure is data, even
-                # whole numbers only (a 行次 and a count), which would not end a first header.
+            if data or is_data_row(row) or self._continues_data(row):
                 data.append(row)
             else:
                 header.append(row)
@@ -119,6 +113,12 @@ class TableBuilder(TwoSidedRows, TransposedRows):
             if is_marker_row(row) or self._is_header_repeat(row) or header_words_only(row):
                 continue
             self._data_row(row)
+
+    def _continues_data(self, row: GridRow) -> bool:
+        """In a later piece of a table already read, a row that does not repeat the header is data,
+        even without decimals (a 行次 and a count, a class line with blank figures)."""
+        return (self.specs is not None and self.data_seen > 0 and row.aligned
+                and not self._is_header_repeat(row) and not header_words_only(row))
 
     def _read_header(self, header: list[GridRow], rows: list[GridRow], header_text: list[str] | None) -> None:
         width = max((len(r.cells) for r in rows), default=0)

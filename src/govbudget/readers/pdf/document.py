@@ -37,7 +37,7 @@ _PAGE_NUMBER = re.compile(
 )
 
 
-_CLOSED = re.compile(r"[。）)]$|(支出|收入|合计|小计|总计|费|金)$")
+_CLOSED = re.compile(r"[。）)]$|(支出|收入|合计|小计|总计|费)$")
 
 
 def is_page_number(text: str) -> bool:
