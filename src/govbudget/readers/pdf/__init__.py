@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ...errors import PdfReadError
+from ...errors import EmptyInputError, PdfReadError
 from ...grid import SourceDocument
 from ...provenance import Finding, Provenance, Severity
 from .. import ReaderSpec, register
@@ -43,6 +43,15 @@ def read(path: Path) -> SourceDocument:
     """Read a PDF disclosure into the neutral grid."""
     path = Path(path)
     name = path.name
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(_MAGIC_WINDOW)
+    except OSError as err:
+        raise PdfReadError(f"cannot read: {err.strerror or err}", path=name) from err
+    if not head:
+        raise EmptyInputError("the file is empty", path=name)
+    if not sniff(head, path):
+        raise PdfReadError("not a PDF: no %PDF- header (a file of another kind named .pdf?)", path=name)
     import pdfplumber
 
     try:

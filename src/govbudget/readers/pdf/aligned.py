@@ -168,15 +168,22 @@ def _build(lines: list[TextLine], start: int, first: int, end: int, data_idx: li
     merged: dict[tuple[int, int], tuple[int, int]] = {}
     header = lines[start:first]
     placed = _spans(cols, header)
-    for row, items in enumerate(placed):
-        for span, f in items:
-            above = _wrapped_above(placed, header, row, span, f)
-            origin = above if above is not None else (row, span[0])
-            texts.setdefault(origin, []).append(f)
+    wraps = [[_wrapped_above(placed, header, n, span, f) for span, f in items] for n, items in enumerate(placed)]
+    # A header line whose labels all continue the line above gets no row of its own.
+    rows_of: list[int | None] = []
+    row = 0
+    for ws in wraps:
+        rows_of.append(row if any(w is None for w in ws) else None)
+        row += rows_of[-1] is not None
+    for n, items in enumerate(placed):
+        for (span, f), above in zip(items, wraps[n]):
+            origin = (rows_of[above[0]], above[1]) if above is not None else (rows_of[n], span[0])
+            texts.setdefault(origin, []).append(f)  # type: ignore[arg-type]
+            if rows_of[n] is None:
+                continue
             for j in span:
-                if (row, j) != origin:
-                    merged[(row, j)] = origin
-    row = len(header)
+                if (rows_of[n], j) != origin:
+                    merged[(rows_of[n], j)] = origin  # type: ignore[assignment]
     last_data_row = None
     for k in range(first, end + 1):
         ln = lines[k]
