@@ -129,7 +129,7 @@ def amount_measure(table_id: str, kind: str | None, groups: list[str]) -> str:
         if "预算" in joined and kind == "final_accounts":
             return "budget"
         return "amount"
-    if table_id in V.TWO_SIDED or table_id in ("disclosure_stats", "procurement", "assets"):
+    if table_id in V.TWO_SIDED or table_id in ("disclosure_stats", "procurement", "assets", "admin_operating_cost"):
         return "amount"
     return "total"
 
@@ -153,6 +153,8 @@ def _measure(path: list[str], table_id: str, kind: str | None) -> tuple[str | No
     bottom, groups = labels[-1], labels[:-1]
     if table_id == "procurement":
         return _procurement_measure(bottom, "".join(labels)), False
+    if table_id == "admin_operating_cost" and re.fullmatch(r"机关运行经费(支出|预算数?|决算数?)?", bottom):
+        return "amount", False  # the one figure column, headed with the table's own name
     candidates = [bottom, "".join(labels)] + list(reversed(groups))
     measure = None
     for i, label in enumerate(candidates):

@@ -37,6 +37,7 @@ from .gridrows import (
 from .labels import clean_code, display_name, is_code, normalise, split_code
 from .placement import Hints, Option, Pending, options_for, resolve
 from .rowkeys import code_key, econ_class, function_class, is_total, stats_item, stats_section, three_public_item
+from .sources import SourceRows
 from .transposed import TransposedRows
 from .twosided import TwoSidedRows
 
@@ -45,7 +46,7 @@ __all__ = ["TableBuilder"]
 DEFAULT_WIDTH_SLACK = 2  # a continued table may lose or gain a column or two in extraction
 
 
-class TableBuilder(TwoSidedRows, TransposedRows):
+class TableBuilder(TwoSidedRows, TransposedRows, SourceRows):
     """Collects the pieces of one printed table and builds the model table."""
 
     def __init__(self, table_id: str, title: str, kind: str | None, unit: str | None,
@@ -66,6 +67,9 @@ class TableBuilder(TwoSidedRows, TransposedRows):
         self.placed: list[Pending] = []
         self.data_seen = 0
         self.income_context = "current"
+        self.income_line: str | None = None
+        self.source_group: str | None = None
+        self.two_sided_seen: set[str] = set()
         self.stats_context: str | None = None
         self.class_code: str | None = None
         self.sub_code: str | None = None
@@ -148,6 +152,9 @@ class TableBuilder(TwoSidedRows, TransposedRows):
             self.layout = "transposed" if len({t[1] for t in self.transposed}) >= 2 else "rows"
         elif len(codes) >= 2 and len(self.name_columns) >= 2:
             self.layout = "blocks"
+        elif self._is_source_list():
+            self.layout = "sources"
+            specs[-1] = attrs.evolve(specs[-1], measure="amount")
         else:
             self.layout = "rows"
         seen: dict[str, ColumnSpec] = {}
@@ -232,6 +239,8 @@ class TableBuilder(TwoSidedRows, TransposedRows):
             self._transposed_row(row)
         elif self.layout == "blocks":
             self._blocks_row(row)
+        elif self.layout == "sources":
+            self._source_row(row)
         elif not row.aligned:
             self._unaligned_row(row)
         else:
@@ -528,6 +537,8 @@ class TableBuilder(TwoSidedRows, TransposedRows):
     def finish(self) -> tuple[Table, list[Finding]]:
         """The model table and what was doubted while building it."""
         self.unplaced_readings()
+        if self.layout == "two_sided":
+            self._settle_totals()
         for index, cells in self.unread.items():
             label = self.specs[index].label if self.specs and index < len(self.specs) else ""
             self.note("column.unread", Severity.WARNING,

@@ -11,7 +11,7 @@ from .compare import Term, compare, term
 
 __all__ = ["table_rules"]
 
-_SPENDING_PARTS = ("project", "operating", "remit_to_superior", "grants_to_affiliates")
+_SPENDING_PARTS = ("project", "operating", "remit_to_superior", "grants_to_affiliates", "reserve")
 _INCOME_SOURCES = ("special_account", "business", "operating", "superior_grants", "affiliate_remittance", "other",
                    "unit_funds")
 _FUNDS = ("general_budget", "gov_fund", "state_capital")
