@@ -465,6 +465,47 @@ def test_reserve_funds_and_the_admin_operating_cost_column() -> None:
     assert "column.unread" not in codes(d)
 
 
+PURCHASES = [
+    ["采购品目大类", "专项名称", "经济科目", "采购物品名称", "采购组织形式", "总计"],
+    ["合计", "", "", "", "", "30.00"],
+    ["一、货物A", "", "", "", "", "10.00"],
+    ["", "审判专项业务费", "办公设备购置", "", "", "10.00"],
+    ["", "", "", "PC 服务器", "部门集中采购", "4.00"],
+    ["^", "^", "^", "其他办公设备", "分散自行组织", "6.00"],
+    ["三、服务C", "", "", "", "", "20.00"],
+    ["", "审判专项业务费", "会议费", "", "", "5.00"],
+    ["", "", "", "会议服务", "分散自行组织", "5.00"],
+]
+# The next page: the title and header printed again, then more lines of 三、服务C.
+MORE_PURCHASES = [
+    PURCHASES[0],
+    ["", "物业管理费", "物业管理费", "", "", "15.00"],
+    ["", "", "", "物业管理服务", "部门集中采购", "10.00"],
+    ["^", "^", "^", "^", "分散自行组织", "5.00"],
+]
+
+
+def test_procurement_lines_are_keyed_by_their_whole_path() -> None:
+    d = recognise(merged(doc("某某院 2017 年部门预算", "2017年政府采购预算表", "部门：某某院 单位：万元", PURCHASES,
+                             "2017年政府采购预算表", "部门：某某院 单位：万元", MORE_PURCHASES)))
+    (table,) = d.reports[0].tables
+    assert [(r.key, r.value("amount")) for r in table.rows] == [
+        ("item:total", Decimal("30.00")),
+        ("item:procurement_goods", Decimal("10.00")),
+        ("item:A/审判专项业务费/办公设备购置", Decimal("10.00")),
+        ("item:A/审判专项业务费/办公设备购置/PC服务器/部门集中采购", Decimal("4.00")),
+        ("item:A/审判专项业务费/办公设备购置/其他办公设备/分散自行组织", Decimal("6.00")),
+        ("item:procurement_services", Decimal("20.00")),
+        # The same 专项 under another category and another 经济科目: its own key.
+        ("item:C/审判专项业务费/会议费", Decimal("5.00")),
+        ("item:C/审判专项业务费/会议费/会议服务/分散自行组织", Decimal("5.00")),
+        ("item:C/物业管理费/物业管理费", Decimal("15.00")),
+        ("item:C/物业管理费/物业管理费/物业管理服务/部门集中采购", Decimal("10.00")),
+        ("item:C/物业管理费/物业管理费/物业管理服务/分散自行组织", Decimal("5.00")),
+    ]
+    assert not {"row.unrecognised", "row.duplicate", "row.unlabelled"} & codes(d)
+
+
 def test_serial_and_column_number_rows_are_never_values() -> None:
     rows = [
         ["序号", "科目编码", "科目名称", "合计", "基本支出", "项目支出"],

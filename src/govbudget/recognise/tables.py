@@ -37,6 +37,7 @@ from .gridrows import (
 from .labels import clean_code, display_name, is_code, normalise, split_code
 from .placement import Hints, Option, Pending, options_for, resolve
 from .rowkeys import code_key, econ_class, function_class, is_total, stats_item, stats_section, three_public_item
+from .purchases import PurchaseRows
 from .sources import SourceRows
 from .transposed import TransposedRows
 from .twosided import TwoSidedRows
@@ -46,7 +47,7 @@ __all__ = ["TableBuilder"]
 DEFAULT_WIDTH_SLACK = 2  # a continued table may lose or gain a column or two in extraction
 
 
-class TableBuilder(TwoSidedRows, TransposedRows, SourceRows):
+class TableBuilder(TwoSidedRows, TransposedRows, SourceRows, PurchaseRows):
     """Collects the pieces of one printed table and builds the model table."""
 
     def __init__(self, table_id: str, title: str, kind: str | None, unit: str | None,
@@ -69,6 +70,8 @@ class TableBuilder(TwoSidedRows, TransposedRows, SourceRows):
         self.income_context = "current"
         self.income_line: str | None = None
         self.source_group: str | None = None
+        self.purchase_letter: str | None = None
+        self.purchase_path: list[str] = []
         self.two_sided_seen: set[str] = set()
         self.stats_context: str | None = None
         self.class_code: str | None = None
@@ -152,6 +155,8 @@ class TableBuilder(TwoSidedRows, TransposedRows, SourceRows):
             self.layout = "transposed" if len({t[1] for t in self.transposed}) >= 2 else "rows"
         elif len(codes) >= 2 and len(self.name_columns) >= 2:
             self.layout = "blocks"
+        elif self._is_purchase_tree():
+            self.layout = "purchases"
         elif self._is_source_list():
             self.layout = "sources"
             specs[-1] = attrs.evolve(specs[-1], measure="amount")
@@ -241,6 +246,8 @@ class TableBuilder(TwoSidedRows, TransposedRows, SourceRows):
             self._blocks_row(row)
         elif self.layout == "sources":
             self._source_row(row)
+        elif self.layout == "purchases":
+            self._purchase_row(row)
         elif not row.aligned:
             self._unaligned_row(row)
         else:

@@ -33,6 +33,10 @@ class _Segment:
     block: int | None = None  # the block of columns the figures stand in, when positions are known
 
 
+def _figures(cells: list[GridCell]) -> bool:
+    return any(not is_blank(c.text) for c in cells)
+
+
 class TwoSidedRows:
     """The two-sided layout, mixed into :class:`~govbudget.recognise.tables.TableBuilder`."""
 
@@ -119,6 +123,9 @@ class TwoSidedRows:
             spanned = next((seg for seg in out if seg.label_cell is not None and label_cell.covered
                             and label_cell.merged_from == (seg.label_cell.provenance.row,
                                                            seg.label_cell.provenance.column)), None)
+            if (spanned is None and out and not label_cell.text.strip() and not label_cell.covered
+                    and out[-1].label and _figures(amounts) and not _figures(out[-1].amounts)):
+                spanned = out[-1]  # the same, where the source kept no merge: a label alone, then figures alone
             if spanned is not None:
                 spanned.amounts = amounts
                 spanned.block = block
