@@ -294,6 +294,22 @@ def test_fund_columns_under_a_carry_over_group() -> None:
         "code", "name", "total", "general_budget", "gov_fund", "carryover_general_budget", "carryover_gov_fund"]
 
 
+def test_a_group_names_the_money_column_under_it_and_its_parts() -> None:
+    income = [
+        ["科目编码", "科目名称", "本年收入合计", "财政拨款收入", "事业收入", "", "其他收入"],
+        ["", "", "", "", "金额", "其中：教育收费", ""],
+    ]
+    assert measures(income, "income") == [
+        "code", "name", "current_total", "fiscal", "business", "business_tuition", "other"]
+    spending = [
+        ["科目编码", "科目名称", "本年支出", "", "", ""],
+        ["", "", "合计", "基本支出", "项目支出", ""],
+        ["", "", "", "", "小计", "其中：基本建设资金支出"],
+    ]
+    assert measures(spending, "fiscal_expenditure", "final_accounts") == [
+        "code", "name", "total", "basic", "project", "capital_construction"]
+
+
 # -- whole tables ----------------------------------------------------------------
 
 SUMMARY = [
@@ -504,6 +520,21 @@ def test_procurement_lines_are_keyed_by_their_whole_path() -> None:
         ("item:C/物业管理费/物业管理费/物业管理服务/分散自行组织", Decimal("5.00")),
     ]
     assert not {"row.unrecognised", "row.duplicate", "row.unlabelled"} & codes(d)
+
+
+def test_a_piece_that_prints_the_split_code_in_one_column_lines_up_from_the_right() -> None:
+    head = [
+        ["科目编码", "<", "<", "科目名称", "合计", "基本支出", "项目支出"],
+        ["类", "款", "项", "合计", "12.00", "10.00", "2.00"],
+        ["206", "<", "<", "科学技术支出", "12.00", "10.00", "2.00"],
+    ]
+    tail = [["20602", "基础研究", "12.00", "10.00", "2.00"], ["2060201", "机构运行", "10.00", "10.00", ""],
+            ["2060204", "实验室及相关设施", "2.00", "", "2.00"]]
+    d = recognise(merged(doc("某某大学 2023 年部门决算", "财政拨款支出决算表", "单位：万元", head, "15", tail)))
+    assert values(d, "fiscal_expenditure", "fn:2060201") == {"total": Decimal("10.00"), "basic": Decimal("10.00")}
+    assert values(d, "fiscal_expenditure", "fn:2060204") == {"total": Decimal("2.00"), "project": Decimal("2.00")}
+    assert values(d, "fiscal_expenditure", "item:total")["project"] == Decimal("2.00")
+    assert not {"row.unrecognised", "code.name_mismatch"} & codes(d)
 
 
 def test_serial_and_column_number_rows_are_never_values() -> None:

@@ -283,6 +283,7 @@ MEASURE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("other", re.compile(r"^其他(收入|资金)")),
     ("unit_funds", re.compile(r"^单位(自有)?资金$")),
     ("reserve", re.compile(r"^单位预留机动经费$")),
+    ("capital_construction", re.compile(r"^基本建设(资金)?支出$")),  # 其中：基本建设资金支出, a part of project
     ("personnel", re.compile(r"人员经费|人员支出|工资福利")),
     ("public_funds", re.compile(r"公用经费|公用支出")),
     ("basic", re.compile(r"基本支出$")),

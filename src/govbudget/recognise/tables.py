@@ -23,7 +23,7 @@ from ..amounts import NotAnAmount, is_blank, parse_amount
 from ..grid import GridCell, GridRow
 from ..model import Cell, Column, Row, Table
 from ..provenance import Finding, Provenance, Severity
-from .columns import ColumnSpec, classify_columns, header_paths
+from .columns import ColumnSpec, classify_columns, header_paths, lost_code_columns
 from .flatheader import compact_text, header_words, leaves, three_public_leaves
 from .gridrows import (
     amount_or_blank,
@@ -100,6 +100,8 @@ class TableBuilder(TwoSidedRows, TransposedRows, SourceRows, PurchaseRows):
         """Take one printed piece of the table (its rows after any title rows)."""
         header: list[GridRow] = []
         data: list[GridRow] = []
+        if self.specs and rows and rows[0].aligned:
+            rows = [_pad_left(r, lost_code_columns(self.specs, len(r.cells))) for r in rows]
         for row in rows:
             if not any(t for t in row_texts(row)):
                 continue
@@ -572,6 +574,14 @@ class TableBuilder(TwoSidedRows, TransposedRows, SourceRows, PurchaseRows):
         columns = tuple(_unique_columns(self.columns_for_model))
         table = Table(self.table_id, self.title, self.unit, columns, tuple(self.rows), self.provenance, self.label)
         return table, self.findings
+
+
+def _pad_left(row: GridRow, count: int) -> GridRow:
+    """The row with ``count`` empty cells in front, where its piece printed fewer code columns."""
+    if not count:
+        return row
+    blank = GridCell("", attrs.evolve(row.provenance, column=None))
+    return attrs.evolve(row, cells=(blank,) * count + row.cells)
 
 
 def _unique_columns(columns: list[Column]) -> list[Column]:
