@@ -21,10 +21,14 @@ from govbudget.writers.facts import facts_csv
 
 REGEN = os.environ.get("GOVBUDGET_REGEN_GOLDEN") == "1"
 
+# PDF fixtures that cannot be read (encrypted, truncated, scanned, unmapped glyphs) are tested for their errors.
+_UNREADABLE_PDF = {"encrypted.pdf", "truncated.pdf", "scanned.pdf", "cid_font.pdf"}
+
 CASES = sorted(
     list(SEEDS.glob("*.txt"))
     + list((FIXTURES / "realworld").glob("*.txt"))
     + [p for p in (FIXTURES / "flavours").iterdir() if not p.name.startswith("reader_")]
+    + [p for p in (FIXTURES / "pdf").rglob("*.pdf") if p.name not in _UNREADABLE_PDF]
 )
 
 

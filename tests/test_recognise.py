@@ -738,3 +738,14 @@ def test_a_table_without_a_unit_takes_the_reports_and_says_so() -> None:
 def test_text_with_no_table_and_no_title_is_not_a_disclosure() -> None:
     with pytest.raises(NotADisclosureError, match="no annex table"):
         recognise(doc("今天天气很好。", "明天也很好。"))
+
+
+def test_a_continued_piece_whose_rows_hold_only_whole_numbers_is_read() -> None:
+    # A PDF page break inside 公开10表: the rows on the next page hold a 行次 and a count only.
+    head = [["一、政府采购情况", "", ""], ["项目", "行次", "统计数"], ["合计", "1", "3.50"], ["服务", "4", "3.50"],
+            ["三、国有资产占用情况", "", ""], ["(一)车辆数合计(辆)", "7", "2"], ["1.副部(省)级及以上领导用车", "8", ""]]
+    rest = [["2.主要负责人用车", "9", "1"], ["8.其他用车", "15", "1"]]
+    d = recognise(doc("朔州市某中心2023年度部门决算", "部门决算公开相关信息统计表", "金额单位：万元", head, rest))
+    assert values(d, "disclosure_stats", "item:vehicles.other") == {"count": Decimal("1")}
+    assert values(d, "disclosure_stats", "item:vehicles.principal") == {"count": Decimal("1")}
+    assert "row.skipped" not in codes(d)

@@ -110,7 +110,7 @@ class TableBuilder(TwoSidedRows, TransposedRows, SourceRows, PurchaseRows):
             if self.table_id == "disclosure_stats" and not data and stats_section(row_texts(row)[0]):
                 self.stats_context = stats_section(row_texts(row)[0])
                 continue
-            if data or is_data_row(row):
+            if data or is_data_row(row) or self._continues_data(row):
                 data.append(row)
             else:
                 header.append(row)
@@ -122,6 +122,12 @@ class TableBuilder(TwoSidedRows, TransposedRows, SourceRows, PurchaseRows):
             if is_marker_row(row) or self._is_header_repeat(row) or header_words_only(row):
                 continue
             self._data_row(row)
+
+    def _continues_data(self, row: GridRow) -> bool:
+        """In a later piece of a table already read, a row that does not repeat the header is data,
+        even without decimals (a 行次 and a count, a class line with blank figures)."""
+        return (self.specs is not None and self.data_seen > 0 and row.aligned
+                and not self._is_header_repeat(row) and not header_words_only(row))
 
     def _read_header(self, header: list[GridRow], rows: list[GridRow], header_text: list[str] | None) -> None:
         width = max((len(r.cells) for r in rows), default=0)

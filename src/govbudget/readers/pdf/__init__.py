@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ...errors import PdfReadError
+from ...errors import EmptyInputError, PdfReadError
 from ...grid import SourceDocument
 from ...provenance import Finding, Provenance, Severity
 from .. import ReaderSpec, register
@@ -43,6 +43,15 @@ def read(path: Path) -> SourceDocument:
     """Read a PDF disclosure into the neutral grid."""
     path = Path(path)
     name = path.name
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(_MAGIC_WINDOW)
+    except OSError as err:
+        raise PdfReadError(f"cannot read: {err.strerror or err}", path=name) from err
+    if not head:
+        raise EmptyInputError("the file is empty", path=name)
+    if not sniff(head, path):
+        raise PdfReadError("not a PDF: no %PDF- header (a file of another kind named .pdf?)", path=name)
     import pdfplumber
 
     try:
@@ -81,8 +90,9 @@ def read(path: Path) -> SourceDocument:
             items.append(page_items)
             del objs
     if not chars:
-        raise PdfReadError(
-            f"no page has a text layer ({len(no_text)} page(s) of images or blank): OCR needed", path=name)
+        pages_named = _pages(no_text)
+        raise PdfReadError(f"no text layer on any page ({pages_named}: images only or blank): OCR needed",
+                           path=name)
     if cid > DEFAULT_CID_SHARE * chars:
         raise PdfReadError(
             f"{cid} of {chars} characters have no Unicode mapping ((cid:…) glyphs): the text layer "
@@ -96,6 +106,15 @@ def read(path: Path) -> SourceDocument:
         if not any(f.code == "page.no_text_layer" and f.provenance[0].page == n for f in findings)
     )
     return SourceDocument(name, NAME, tuple(blocks), tuple(findings))
+
+
+def _pages(numbers: list[int]) -> str:
+    """``page 3`` or ``pages 1-4`` or ``pages 1, 3, 7``."""
+    if len(numbers) == 1:
+        return f"page {numbers[0]}"
+    if numbers == list(range(numbers[0], numbers[-1] + 1)):
+        return f"pages {numbers[0]}-{numbers[-1]}"
+    return "pages " + ", ".join(map(str, numbers))
 
 
 def _reason(err: BaseException) -> str:

@@ -133,6 +133,30 @@ def _cover(cols: list[list[float]], f: Fragment) -> list[int]:
     return [min(range(len(cols)), key=lambda j: abs((cols[j][0] + cols[j][1]) / 2 - centre))]
 
 
+def _spans(cols: list[list[float]], header: list[TextLine]) -> list[list[tuple[list[int], Fragment]]]:
+    """Each header fragment with the columns it heads.
+
+    A label with two labels or more of the next header line under it (within the
+    room halfway to its neighbours) is a group label: it heads their columns.
+    """
+    out = []
+    for n, ln in enumerate(header):
+        frags = sorted(ln.fragments, key=lambda f: f.x0)
+        placed = []
+        for k, f in enumerate(frags):
+            lo = (frags[k - 1].x1 + f.x0) / 2 if k else float("-inf")
+            hi = (f.x1 + frags[k + 1].x0) / 2 if k + 1 < len(frags) else float("inf")
+            below = [g for g in header[n + 1].fragments if lo <= (g.x0 + g.x1) / 2 <= hi] if n + 1 < len(header) else []
+            if len(below) >= 2:
+                span = sorted({j for g in below for j in _cover(cols, g)})
+                span = list(range(span[0], span[-1] + 1))
+            else:
+                span = _cover(cols, f)
+            placed.append((span, f))
+        out.append(placed)
+    return out
+
+
 def _build(lines: list[TextLine], start: int, first: int, end: int, data_idx: list[int],
            file: str, page: int, ordinal: int) -> GridTable | None:
     data = [lines[k] for k in data_idx]
@@ -140,42 +164,38 @@ def _build(lines: list[TextLine], start: int, first: int, end: int, data_idx: li
     if len(cols) < 2:
         return None
     width = len(cols)
-    # Cells: (row, col) -> [text, fragments]; header rows first, then one row per data line.
     texts: dict[tuple[int, int], list[Fragment]] = {}
     merged: dict[tuple[int, int], tuple[int, int]] = {}
     header = lines[start:first]
-    placed: list[list[tuple[list[int], Fragment]]] = [
-        [(_cover(cols, f), f) for f in ln.fragments] for ln in header]
+    placed = _spans(cols, header)
+    wraps = [[_wrapped_above(placed, header, n, span, f) for span, f in items] for n, items in enumerate(placed)]
+    # A header line whose labels all continue the line above gets no row of its own.
+    rows_of: list[int | None] = []
     row = 0
+    for ws in wraps:
+        rows_of.append(row if any(w is None for w in ws) else None)
+        row += rows_of[-1] is not None
     for n, items in enumerate(placed):
-        for span, f in items:
-            above = _wrapped_above(placed, header, n, span, f)
-            if above is not None:
-                texts[above].append(f)
-                for j in span:
-                    merged[(row, j)] = above
+        for (span, f), above in zip(items, wraps[n]):
+            origin = (rows_of[above[0]], above[1]) if above is not None else (rows_of[n], span[0])
+            texts.setdefault(origin, []).append(f)  # type: ignore[arg-type]
+            if rows_of[n] is None:
                 continue
-            texts[(row, span[0])] = [f]
-            for j in span[1:]:
-                merged[(row, j)] = (row, span[0])
-        row += 1
-    label_col = 0
+            for j in span:
+                if (rows_of[n], j) != origin:
+                    merged[(rows_of[n], j)] = origin  # type: ignore[assignment]
     last_data_row = None
     for k in range(first, end + 1):
         ln = lines[k]
-        if not is_data_line(ln):
-            # A wrapped label: it continues the row above, or starts the row below when none is open.
+        if is_data_line(ln):
+            target = row
+            last_data_row = row
+            row += 1
+        else:
+            # A wrapped label continues the row above, or opens the row below when none is open.
             target = last_data_row if last_data_row is not None else row
-            for f in ln.fragments:
-                texts.setdefault((target, _cover(cols, f)[0]), []).append(f)
-            if last_data_row is None:
-                continue
-            continue
         for f in ln.fragments:
-            texts.setdefault((row, _cover(cols, f)[0]), []).append(f)
-        last_data_row = row
-        row += 1
-    del label_col
+            texts.setdefault((target, _cover(cols, f)[0]), []).append(f)
     return _grid(texts, merged, row, cols, lines[start:end + 1], file, page, ordinal, width)
 
 

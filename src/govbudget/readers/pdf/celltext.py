@@ -105,15 +105,16 @@ def looks_numeric(text: str) -> bool:
 def cell_text(chars: Iterable[Char]) -> str:
     """The text of one cell: its lines joined like wrapped lines, a figure without spaces.
 
-    A figure spaced apart (``54. 07``, ``1, 234.50``) is made whole; figures that are
-    each complete (``7 1.17``) are two printed values and stay apart, for the
-    recogniser to doubt.
+    A figure spaced apart (``54. 07``, ``1, 234.50``, letter-spaced ``1 5``) is made
+    whole; figures that are each complete and not letter-spaced (``7 1.17``) are two
+    printed values and stay apart, for the recogniser to doubt.
     """
     lines = [line_text(line) for line in lines_of(chars)]
     text = join_wrapped(lines)
     if looks_numeric(text):
         tokens = text.split()
-        if len(tokens) > 1 and all(_COMPLETE.fullmatch(t) for t in tokens):
+        if (len(tokens) > 1 and all(_COMPLETE.fullmatch(t) for t in tokens)
+                and not all(len(t) == 1 for t in tokens)):
             return " ".join(tokens)
         return _SPACES.sub("", text)
     return text

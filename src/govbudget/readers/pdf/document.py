@@ -37,7 +37,7 @@ _PAGE_NUMBER = re.compile(
 )
 
 
-_CLOSED = re.compile(r"[。）)]$|(支出|收入|合计|小计|总计|费|金)$")
+_CLOSED = re.compile(r"[。）)]$|(支出|收入|合计|小计|总计|费)$")
 
 
 def is_page_number(text: str) -> bool:
@@ -188,7 +188,7 @@ def join_split_rows(blocks: list[Block]) -> list[Block]:
         if (isinstance(block, GridTable) and isinstance(prev, GridTable) and block.rows and prev.rows
                 and block.provenance.page == (prev.provenance.page or 0) + 1
                 and len(block.rows[0].cells) == len(prev.rows[-1].cells)):
-            if not any(_figure_or_code(c.text) for r in prev.rows for c in r.cells):
+            if _headings_only(prev):
                 joined = _join_rows(prev, block, repeated_header=False)
                 out[-1] = _concatenate(*joined) if joined is not None else _concatenate(prev, block)
                 continue
@@ -197,6 +197,17 @@ def join_split_rows(blocks: list[Block]) -> list[Block]:
                 out[-1], block = joined
         out.append(block)
     return out
+
+
+def _headings_only(table: GridTable) -> bool:
+    """No figure, code or row number in the piece, apart from a 栏次 row of column numbers."""
+    for r in table.rows:
+        texts = [compact(c.text) for c in r.cells if c.text.strip()]
+        if texts and texts[0] in ("栏次", "栏号"):
+            continue
+        if any(looks_numeric(t) or _figure_or_code(t) for t in texts):
+            return False
+    return True
 
 
 def _figure_or_code(text: str) -> bool:

@@ -32,6 +32,7 @@ __all__ = [
 DEFAULT_SNAP = 3.0  # rules this close are the same rule (double borders, Word's drift)
 DEFAULT_JOIN = 3.0  # collinear pieces this close are one rule
 DEFAULT_COVER = 0.5  # a rule covering this share of a cell edge is a border there
+DEFAULT_DRIFT = 8.0  # column rules this close that rule different rows are one (Word's per-row borders)
 DEFAULT_KEEP_SHARE = 0.5  # a boundary ruled along this share of the table is a real column or row
 DEFAULT_MIN_TABLE = 8.0  # a table smaller than this in either direction is a decoration
 
@@ -190,9 +191,40 @@ def _build(hs: list[HSeg], vs: list[VSeg]) -> Ruling | None:
     ys = _bounded(snap([h.y for h in hs]), top, bottom)
     if len(xs) < 2 or len(ys) < 2:
         return None
+    xs, vs = _align_drift(xs, ys, vs)
     ruling = Ruling(xs, ys, hs, vs)
     ruling.owner = _owners(ruling)
     return ruling
+
+
+def _align_drift(xs: list[float], ys: list[float], vs: list[VSeg]) -> tuple[list[float], list[VSeg]]:
+    """Column rules a few points apart that rule different rows are one column rule.
+
+    Word draws each row's cell borders itself; when rows were sized apart, the
+    header's rule and the body's rule of one column miss each other by a few points.
+    The rule ruling fewer rows moves onto the other.
+    """
+    while True:
+        spans: list[list[tuple[float, float]]] = [[] for _ in xs]
+        for v in vs:
+            j = _nearest(xs, v.x)
+            if j is not None:
+                spans[j].append((v.top, v.bottom))
+        for j in range(1, len(xs) - 2):
+            a, b = spans[j], spans[j + 1]
+            if xs[j + 1] - xs[j] > DEFAULT_DRIFT or not a or not b or _overlap(a, b):
+                continue
+            keep, drop = (j, j + 1) if _share(a, ys[0], ys[-1]) >= _share(b, ys[0], ys[-1]) else (j + 1, j)
+            moved = [VSeg(xs[keep], v.top, v.bottom) if _nearest(xs, v.x) == drop else v for v in vs]
+            xs = [x for k, x in enumerate(xs) if k != drop]
+            vs = moved
+            break
+        else:
+            return xs, vs
+
+
+def _overlap(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> bool:
+    return any(min(a1, b1) - max(a0, b0) > DEFAULT_SNAP for a0, a1 in a for b0, b1 in b)
 
 
 def _bounded(positions: list[float], lo: float, hi: float) -> list[float]:
