@@ -317,6 +317,22 @@ def test_fund_columns_under_a_carry_over_group() -> None:
         "code", "name", "total", "general_budget", "gov_fund", "carryover_general_budget", "carryover_gov_fund"]
 
 
+def test_a_group_names_the_money_column_under_it_and_its_parts() -> None:
+    income = [
+        ["科目编码", "科目名称", "本年收入合计", "财政拨款收入", "事业收入", "", "其他收入"],
+        ["", "", "", "", "金额", "其中：教育收费", ""],
+    ]
+    assert measures(income, "income") == [
+        "code", "name", "current_total", "fiscal", "business", "business_tuition", "other"]
+    spending = [
+        ["科目编码", "科目名称", "本年支出", "", "", ""],
+        ["", "", "合计", "基本支出", "项目支出", ""],
+        ["", "", "", "", "小计", "其中：基本建设资金支出"],
+    ]
+    assert measures(spending, "fiscal_expenditure", "final_accounts") == [
+        "code", "name", "total", "basic", "project", "capital_construction"]
+
+
 # -- whole tables ----------------------------------------------------------------
 
 SUMMARY = [
@@ -352,6 +368,196 @@ def test_fund_lines_after_a_carry_over_line_are_its_parts() -> None:
     assert values(d, "fiscal_summary", "item:income.general_budget") == {"amount": Decimal("100.00")}
     assert values(d, "fiscal_summary", "item:income.carryover.general_budget") == {"amount": Decimal("10.00")}
     assert values(d, "fiscal_summary", "fn:210") == {"total": Decimal("110.00"), "general_budget": Decimal("110.00")}
+
+
+def merged(d: SourceDocument) -> SourceDocument:
+    """The document with ``<`` cells covered by the cell to their left and ``^`` by the one above."""
+    from govbudget.grid import GridTable
+
+    blocks = []
+    for block in d.blocks:
+        if not isinstance(block, GridTable):
+            blocks.append(block)
+            continue
+        origin: dict[tuple[int, int], tuple[int, int]] = {}
+        rows = []
+        for r, row in enumerate(block.rows):
+            cells = []
+            for c, cell in enumerate(row.cells):
+                if cell.text in ("<", "^"):
+                    source = origin[(r, c - 1) if cell.text == "<" else (r - 1, c)]
+                    origin[(r, c)] = source
+                    cells.append(GridCell("", cell.provenance, merged_from=source))
+                else:
+                    origin[(r, c)] = (r, c)
+                    cells.append(cell)
+            rows.append(GridRow(tuple(cells), row.provenance, row.aligned))
+        blocks.append(GridTable(tuple(rows), block.provenance))
+    return SourceDocument(d.source, d.reader, tuple(blocks))
+
+
+# 收支预算总表 in three blocks: income | expenditure by function | expenditure by purpose.
+THREE_BLOCKS = [
+    ["收入", "<", "支出", "<", "<", "<"],
+    ["项目名称", "金额", "功能分类", "<", "支出用途", "<"],
+    ["^", "^", "功能科目名称", "金额", "项目名称", "金额"],
+    ["一、财政拨款", "100.00", "一、一般公共服务支出", "", "一、基本支出", "60.00"],
+    ["1.一般公共预算", "100.00", "四、公共安全支出", "90.00", "二、项目支出", "30.00"],
+    ["三、其他资金", "", "八、社会保障和就业支出", "10.00", "三、单位预留机动经费", "10.00"],
+    ["当年收入小计", "100.00", "当年支出小计", "<", "<", "100.00"],
+    ["上年结转资金", "", "结转下年资金", "<", "<", ""],
+    ["收入合计", "100.00", "支出合计", "<", "<", "100.00"],
+]
+
+
+def test_three_blocks_and_totals_merged_across_them() -> None:
+    d = recognise(merged(doc("某某院 2017 年部门预算", "收支预算总表", "单位：万元", THREE_BLOCKS)))
+    table = d.reports[0].table("summary")
+    got = {r.key: r.value("amount") for r in table.rows if r.value("amount") is not None}
+    assert got == {
+        "item:income.fiscal": Decimal("100.00"), "item:income.general_budget": Decimal("100.00"),
+        "item:expenditure.basic": Decimal("60.00"), "item:expenditure.project": Decimal("30.00"),
+        "item:expenditure.reserve": Decimal("10.00"), "fn:204": Decimal("90.00"), "fn:208": Decimal("10.00"),
+        # 当年…小计 is the current total; 收入合计 under it and 上年结转 the grand total.
+        "item:income.current_total": Decimal("100.00"), "item:expenditure.current_total": Decimal("100.00"),
+        "item:income.grand_total": Decimal("100.00"), "item:expenditure.grand_total": Decimal("100.00"),
+    }
+    assert {"item:income.other", "item:income.carryover", "item:expenditure.carryover"} <= {r.key for r in table.rows}
+    assert not {f.code for f in d.all_findings()} & {"row.unrecognised", "cell.unplaced"}
+
+
+def test_a_lone_total_line_closing_a_two_sided_table_is_its_grand_total() -> None:
+    rows = [
+        ["收入", "<", "支出", "<"],
+        ["项目名称", "金额", "支出用途", "<"],
+        ["^", "^", "项目名称", "金额"],
+        ["一、一般公共预算", "100.00", "一、基本支出", "100.00"],
+        ["收入合计", "100.00", "支出合计", "100.00"],
+    ]
+    d = recognise(merged(doc("某某院 2017 年部门预算", "财政拨款收支预算总表", "单位：万元", rows)))
+    keys = [r.key for r in d.reports[0].table("fiscal_summary").rows]
+    assert keys == ["item:income.general_budget", "item:expenditure.basic", "item:income.grand_total",
+                    "item:expenditure.grand_total"]
+
+
+def test_a_bare_total_below_the_current_total_is_the_grand_total_and_qizhong_lines_are_parts() -> None:
+    rows = [
+        ["收入", "", "支出", ""],
+        ["项目", "决算数", "项目(按功能分类)", "决算数"],
+        ["一、财政拨款收入", "100.00", "五、教育支出", "120.00"],
+        ["其中：政府性基金预算财政拨款", "1.00", "", ""],
+        ["六、其他收入", "20.00", "", ""],
+        ["其中：捐赠收入", "2.00", "", ""],
+        ["本年收入合计", "120.00", "本年支出合计", "120.00"],
+        ["上年结转和结余", "5.00", "年末结转和结余", "5.00"],
+        ["合计", "125.00", "合计", "125.00"],
+    ]
+    d = recognise(doc("某某大学 2023 年部门决算", "收支决算总表", "单位：万元", rows))
+    got = {r.key: r.value("amount") for r in d.reports[0].table("summary").rows}
+    assert got["item:income.fiscal.gov_fund"] == Decimal("1.00")
+    assert got["item:income.other.donation"] == Decimal("2.00")
+    assert got["item:income.grand_total"] == got["item:expenditure.grand_total"] == Decimal("125.00")
+    assert got["item:income.current_total"] == Decimal("120.00")
+    assert "row.unrecognised" not in codes(d)
+
+
+def test_an_income_table_that_lists_fund_sources() -> None:
+    rows = [
+        ["项目名称", "<", "金额"],
+        ["收入总计", "<", "100.00"],
+        ["一般公共预算资金", "小计", "90.00"],
+        ["^", "公共财政拨款(补助)资金", "90.00"],
+        ["^", "专项收入", ""],
+        ["财政转专户管理资金", "小计", ""],
+        ["其他资金", "小计", "10.00"],
+        ["^", "其他收入", "10.00"],
+    ]
+    # A page break: the group's cell is printed again, empty, over the rest of its lines.
+    tail = [["", "债务资金(银行贷款)", "0.00"], ["上年结转和结余资金", "小计", ""],
+            ["^", "其中：动用上年结转和结余资金", ""]]
+    d = recognise(merged(doc("某某院 2017 年部门预算", "收入预算总表", "单位：万元", rows, "3", tail)))
+    table = d.reports[0].table("income")
+    assert [(r.key, r.value("amount")) for r in table.rows] == [
+        ("item:income.grand_total", Decimal("100.00")),
+        ("item:income.general_budget", Decimal("90.00")),
+        ("item:income.general_budget.appropriation", Decimal("90.00")),
+        ("item:income.general_budget.earmarked", None),
+        ("item:income.special_account", None),
+        ("item:income.other", Decimal("10.00")),
+        ("item:income.other.other", Decimal("10.00")),
+        ("item:income.other.debt", Decimal("0.00")),
+        ("item:income.carryover", None),
+        ("item:income.carryover.used", None),
+    ]
+    assert table.row("item:income.general_budget").name == "一般公共预算资金小计"
+    assert "row.unrecognised" not in codes(d)
+
+
+def test_reserve_funds_and_the_admin_operating_cost_column() -> None:
+    spending = [["合计", "基本支出", "项目支出", "单位预留机动经费", "结转下年资金"], ["10.00", "6.00", "3.00", "1.00", ""]]
+    admin = [["科目编码", "科目名称", "机关运行经费支出"], ["", "合计", "2.00"], ["302", "商品和服务支出", "2.00"]]
+    d = recognise(doc("某某院 2017 年部门预算", "支出预算总表", "单位：万元", spending,
+                      "一般公共预算机关运行经费支出预算表", "单位：万元", admin))
+    assert values(d, "expenditure", "item:total") == {
+        "total": Decimal("10.00"), "basic": Decimal("6.00"), "project": Decimal("3.00"), "reserve": Decimal("1.00")}
+    assert values(d, "admin_operating_cost", "econ:302") == {"amount": Decimal("2.00")}
+    assert "column.unread" not in codes(d)
+
+
+PURCHASES = [
+    ["采购品目大类", "专项名称", "经济科目", "采购物品名称", "采购组织形式", "总计"],
+    ["合计", "", "", "", "", "30.00"],
+    ["一、货物A", "", "", "", "", "10.00"],
+    ["", "审判专项业务费", "办公设备购置", "", "", "10.00"],
+    ["", "", "", "PC 服务器", "部门集中采购", "4.00"],
+    ["^", "^", "^", "其他办公设备", "分散自行组织", "6.00"],
+    ["三、服务C", "", "", "", "", "20.00"],
+    ["", "审判专项业务费", "会议费", "", "", "5.00"],
+    ["", "", "", "会议服务", "分散自行组织", "5.00"],
+]
+# The next page: the title and header printed again, then more lines of 三、服务C.
+MORE_PURCHASES = [
+    PURCHASES[0],
+    ["", "物业管理费", "物业管理费", "", "", "15.00"],
+    ["", "", "", "物业管理服务", "部门集中采购", "10.00"],
+    ["^", "^", "^", "^", "分散自行组织", "5.00"],
+]
+
+
+def test_procurement_lines_are_keyed_by_their_whole_path() -> None:
+    d = recognise(merged(doc("某某院 2017 年部门预算", "2017年政府采购预算表", "部门：某某院 单位：万元", PURCHASES,
+                             "2017年政府采购预算表", "部门：某某院 单位：万元", MORE_PURCHASES)))
+    (table,) = d.reports[0].tables
+    assert [(r.key, r.value("amount")) for r in table.rows] == [
+        ("item:total", Decimal("30.00")),
+        ("item:procurement_goods", Decimal("10.00")),
+        ("item:A/审判专项业务费/办公设备购置", Decimal("10.00")),
+        ("item:A/审判专项业务费/办公设备购置/PC服务器/部门集中采购", Decimal("4.00")),
+        ("item:A/审判专项业务费/办公设备购置/其他办公设备/分散自行组织", Decimal("6.00")),
+        ("item:procurement_services", Decimal("20.00")),
+        # The same 专项 under another category and another 经济科目: its own key.
+        ("item:C/审判专项业务费/会议费", Decimal("5.00")),
+        ("item:C/审判专项业务费/会议费/会议服务/分散自行组织", Decimal("5.00")),
+        ("item:C/物业管理费/物业管理费", Decimal("15.00")),
+        ("item:C/物业管理费/物业管理费/物业管理服务/部门集中采购", Decimal("10.00")),
+        ("item:C/物业管理费/物业管理费/物业管理服务/分散自行组织", Decimal("5.00")),
+    ]
+    assert not {"row.unrecognised", "row.duplicate", "row.unlabelled"} & codes(d)
+
+
+def test_a_piece_that_prints_the_split_code_in_one_column_lines_up_from_the_right() -> None:
+    head = [
+        ["科目编码", "<", "<", "科目名称", "合计", "基本支出", "项目支出"],
+        ["类", "款", "项", "合计", "12.00", "10.00", "2.00"],
+        ["206", "<", "<", "科学技术支出", "12.00", "10.00", "2.00"],
+    ]
+    tail = [["20602", "基础研究", "12.00", "10.00", "2.00"], ["2060201", "机构运行", "10.00", "10.00", ""],
+            ["2060204", "实验室及相关设施", "2.00", "", "2.00"]]
+    d = recognise(merged(doc("某某大学 2023 年部门决算", "财政拨款支出决算表", "单位：万元", head, "15", tail)))
+    assert values(d, "fiscal_expenditure", "fn:2060201") == {"total": Decimal("10.00"), "basic": Decimal("10.00")}
+    assert values(d, "fiscal_expenditure", "fn:2060204") == {"total": Decimal("2.00"), "project": Decimal("2.00")}
+    assert values(d, "fiscal_expenditure", "item:total")["project"] == Decimal("2.00")
+    assert not {"row.unrecognised", "code.name_mismatch"} & codes(d)
 
 
 def test_serial_and_column_number_rows_are_never_values() -> None:
@@ -468,6 +674,21 @@ def test_three_public_printed_as_one_row_with_the_items_as_columns() -> None:
     assert values(d, "three_public", "item:total") == {"amount": Decimal("1.00")}
     assert values(d, "three_public", "item:vehicle_operation") == {"amount": Decimal("0.40")}
     assert values(d, "three_public", "item:reception") == {"amount": Decimal("0.60")}
+
+
+def test_a_subtotal_column_totals_the_group_right_above_it() -> None:
+    rows = [
+        ["合计", "“三公”经费", "<", "<", "<", "<", "<", "会议费", "培训费"],
+        ["^", "小计", "因公出国（境）费", "公务用车购置及运行维护费", "<", "<", "公务接待费", "^", "^"],
+        ["^", "^", "^", "小计", "公务用车购置费", "公务用车运行维护费", "^", "^", "^"],
+        ["10.00", "6.00", "1.00", "3.00", "", "3.00", "2.00", "1.50", "2.50"],
+    ]
+    d = recognise(merged(doc("某某院 2017 年部门预算", "“三公”经费、会议费、培训费支出预算表", "单位：万元", rows)))
+    got = {r.key: r.value("amount") for r in d.reports[0].table("three_public").rows}
+    assert got == {"item:total": Decimal("10.00"), "item:three_public": Decimal("6.00"),
+                   "item:outbound": Decimal("1.00"), "item:vehicles": Decimal("3.00"),
+                   "item:vehicle_operation": Decimal("3.00"), "item:reception": Decimal("2.00"),
+                   "item:meetings": Decimal("1.50"), "item:training": Decimal("2.50")}
 
 
 def test_three_public_final_accounts_split_budget_and_actual() -> None:

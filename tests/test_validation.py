@@ -276,3 +276,44 @@ def test_code_rules_on_a_hand_built_table() -> None:
     assert "2080506" in by_code["fn:2080505"].message
     assert by_code["fn:2089801"].code == "code.unknown"
     assert by_code["fn:2089801"].severity is Severity.WARNING
+
+
+# A 收支预算总表 in three blocks (income | by function | by purpose) and a 支出预算总表 with reserve funds.
+PURPOSES = [
+    ["收入", "", "支出", "", "", ""],
+    ["项目名称", "金额", "功能分类", "", "支出用途", ""],
+    ["", "", "功能科目名称", "金额", "项目名称", "金额"],
+    ["一、财政拨款", "100.00", "四、公共安全支出", "90.00", "一、基本支出", "60.00"],
+    ["三、其他资金", "", "八、社会保障和就业支出", "10.00", "二、项目支出", "30.00"],
+    ["", "", "", "", "三、单位预留机动经费", "10.00"],
+    ["当年收入小计", "100.00", "当年支出小计", "", "", "100.00"],
+    ["上年结转资金", "", "结转下年资金", "", "", ""],
+    ["收入合计", "100.00", "支出合计", "", "", "100.00"],
+]
+SPENDING = [["合计", "基本支出", "项目支出", "单位预留机动经费"], ["100.00", "60.00", "30.00", "10.00"]]
+
+
+def purposes(change: dict[tuple[str, int, int], str] | None = None) -> govbudget.Disclosure:
+    tables = {"收支预算总表": copy.deepcopy(PURPOSES), "支出预算总表": copy.deepcopy(SPENDING)}
+    for (title, r, c), value in (change or {}).items():
+        tables[title][r][c] = value
+    parts: list = ["某某院 2017 年部门预算"]
+    for title, rows in tables.items():
+        parts += [title, UNIT, rows]
+    return recognise(grid_doc(*parts))
+
+
+def test_spending_by_purpose_and_reserve_funds_hold() -> None:
+    assert [(f.code, f.message) for f in check(purposes()) if f.code != "table.missing"] == []
+
+
+@pytest.mark.parametrize(
+    "change, rule, row",
+    [
+        ({("收支预算总表", 3, 5): "61.00"}, "summary.expenditure_lines", "item:expenditure.current_total"),
+        ({("支出预算总表", 1, 3): "11.00"}, "total.parts", "item:total"),
+    ],
+)
+def test_spending_by_purpose_and_reserve_funds_break(change, rule: str, row: str) -> None:
+    found = [f for f in check(purposes(change)) if f.code == rule and f.row == row]
+    assert found and found[0].severity is Severity.ERROR

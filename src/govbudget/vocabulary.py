@@ -169,31 +169,44 @@ ECON_CLASSES: dict[str, str] = {
 # Lines of two-sided tables. Keys are suffixes of ``item:income.`` / ``item:expenditure.``.
 INCOME_ITEMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("grand_total", re.compile(r"^(收入)?总(计|数)$|^收入总(计|数)$")),
-    ("current_total", re.compile(r"^本年收入(合计|小计)?$|^收入合计$")),
+    ("current_total", re.compile(r"^(本年|当年)收入(合计|小计)?$|^收入合计$")),
     ("nonfiscal_balance_used", re.compile(r"使用非财政拨款结余")),
     ("business_fund_offset", re.compile(r"用事业基金弥补")),
-    ("carryover", re.compile(r"^(上年|年初)(财政拨款)?结转(和|及)?(结余)?$|^上年结余$")),
+    ("carryover", re.compile(r"^(上年|年初)(财政拨款)?结转(和|及)?(结余)?(资金)?$|^上年结余$")),
     ("general_budget", re.compile(r"一般公共预算")),
     ("gov_fund", re.compile(r"政府性?基金")),
     ("state_capital", re.compile(r"国有资本经营")),
-    ("special_account", re.compile(r"财政专户")),
+    ("special_account", re.compile(r"财政转?专户")),  # 财政转专户管理资金 is printed too
     ("fiscal", re.compile(r"^财政拨款(收入)?$")),
     ("operating", re.compile(r"经营收入")),
     ("business", re.compile(r"^事业收入")),
     ("superior_grants", re.compile(r"上级补助")),
     ("affiliate_remittance", re.compile(r"附属单位上缴")),
-    ("other", re.compile(r"^其他收入")),
+    ("other", re.compile(r"^其他(收入|资金)")),
+)
+# 其中 lines under an income line are its parts: item:income.<line>.<part> (其中：捐赠收入 under
+# 其他收入); a fund named there (其中：政府性基金预算财政拨款) is read by INCOME_ITEMS.
+INCOME_PART_ITEMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("donation", re.compile(r"捐赠")),
+    ("tuition", re.compile(r"教育收费")),
+    # The parts of the fund groups of a 收入预算总表 that lists sources (recognise.sources).
+    ("appropriation", re.compile(r"财政拨款\(补助\)资金|^公共财政拨款")),
+    ("earmarked", re.compile(r"^专项收入$")),
+    ("other_nontax", re.compile(r"^其他非税收入$")),
+    ("debt", re.compile(r"^债务资金|银行贷款")),
+    ("used", re.compile(r"^动用上年结转")),
 )
 # Fund lines that follow a carry-over line are its parts: item:income.carryover.<fund>.
 CARRYOVER_PARTS = frozenset({"general_budget", "gov_fund", "state_capital", "special_account", "fiscal"})
 
 EXPENDITURE_ITEMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("grand_total", re.compile(r"^(支出)?总(计|数)$|^支出总(计|数)$")),
-    ("current_total", re.compile(r"^本年支出(合计|小计)?$|^支出合计$")),
+    ("current_total", re.compile(r"^(本年|当年)支出(合计|小计)?$|^支出合计$")),
     ("surplus_distribution", re.compile(r"^结余分配$")),
-    ("carryover", re.compile(r"^(年终|年末)(财政拨款)?结转(和|及)?(结余)?$|^结转下年$")),
+    ("carryover", re.compile(r"^(年终|年末)(财政拨款)?结转(和|及)?(结余)?$|^结转下年(资金)?$")),
     ("basic", re.compile(r"^基本支出$")),
     ("project", re.compile(r"^项目支出$")),
+    ("reserve", re.compile(r"^单位预留机动经费$")),
     ("remit_to_superior", re.compile(r"上缴上级|上解上级")),
     ("operating", re.compile(r"经营支出")),
     ("grants_to_affiliates", re.compile(r"对附属单位补助|对下级单位补助")),
@@ -269,6 +282,8 @@ MEASURE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("affiliate_remittance", re.compile(r"附属单位上缴")),
     ("other", re.compile(r"^其他(收入|资金)")),
     ("unit_funds", re.compile(r"^单位(自有)?资金$")),
+    ("reserve", re.compile(r"^单位预留机动经费$")),
+    ("capital_construction", re.compile(r"^基本建设(资金)?支出$")),  # 其中：基本建设资金支出, a part of project
     ("personnel", re.compile(r"人员经费|人员支出|工资福利")),
     ("public_funds", re.compile(r"公用经费|公用支出")),
     ("basic", re.compile(r"基本支出$")),

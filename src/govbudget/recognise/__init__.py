@@ -166,9 +166,10 @@ class _Walker:
             self._note_skipped(paragraphs)
             return
         if (table_id is not None and self.builder is not None and self.builder.table_id == table_id
-                and _CONTINUED.search(compact(title)) and entity in (None, self.current and self.current.entity)
-                and self.builder.fits(rows)):
-            # 一般公共预算支出表（续表）: the next printed piece of the table before it.
+                and (_CONTINUED.search(compact(title)) or compact(title) == compact(self.builder.title))
+                and entity in (None, self.current and self.current.entity) and self.builder.fits(rows)):
+            # 一般公共预算支出表（续表）, or the same title printed again over the next page's
+            # piece of the table: it continues the table before it.
             self.builder.add(rows)
             self._note_skipped([p for p in paragraphs if p.text.strip() != title and not read_meta(p.text).unit])
             return

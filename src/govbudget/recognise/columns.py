@@ -18,7 +18,7 @@ from .. import vocabulary as V
 from ..grid import GridRow
 from .labels import normalise
 
-__all__ = ["ColumnSpec", "header_paths", "classify_columns", "amount_measure", "rule_measure"]
+__all__ = ["ColumnSpec", "header_paths", "classify_columns", "amount_measure", "rule_measure", "lost_code_columns"]
 
 DEFAULT_FUZZY_MIN = 0.6
 
@@ -27,9 +27,13 @@ _CODE_LABEL = re.compile(r"(编码|代码|^类$|^款$|^项$|^科目$|类款项)$
 _NAME_LABEL = re.compile(r"(名称|^项目$|^科目名称$|^收入$|^支出$|^项目\(名称\)$)")
 _PART = {"类": "class", "款": "sub", "项": "item"}
 _AMOUNT_WORDS = re.compile(r"(预算数|决算数|金额|统计数|数额|预算|决算|执行数|本年数|^\d{4}年?(预算|决算)?数?$)")
+_BARE_AMOUNT = r"金额|预算数|决算数|数额"
+# Income sources, whose columns a layout may split into 金额 and a 其中 part.
+_SOURCE_MEASURES = V.FUND_MEASURES | {"business", "operating", "superior_grants", "affiliate_remittance"}
 _CARRYOVER_GROUP = re.compile(r"(上年|年初).*结转|结转.*结余|财政拨款结转|上年结余")
 _CURRENT_GROUP = re.compile(r"本年收入|本年拨款")
 _BASIC_GROUP = re.compile(r"^基本支出$")
+_PROJECT_GROUP = re.compile(r"^项目支出$")
 _EXPENDITURE_GROUP = re.compile(r"本年支出")
 
 
@@ -129,7 +133,7 @@ def amount_measure(table_id: str, kind: str | None, groups: list[str]) -> str:
         if "预算" in joined and kind == "final_accounts":
             return "budget"
         return "amount"
-    if table_id in V.TWO_SIDED or table_id in ("disclosure_stats", "procurement", "assets"):
+    if table_id in V.TWO_SIDED or table_id in ("disclosure_stats", "procurement", "assets", "admin_operating_cost"):
         return "amount"
     return "total"
 
@@ -142,6 +146,8 @@ def _total_measure(groups: list[str], table_id: str) -> str:
         return "current_total"
     if any(_BASIC_GROUP.match(g) for g in groups):
         return "basic"
+    if any(_PROJECT_GROUP.match(g) for g in groups):
+        return "project"
     return "total"
 
 
@@ -153,8 +159,14 @@ def _measure(path: list[str], table_id: str, kind: str | None) -> tuple[str | No
     bottom, groups = labels[-1], labels[:-1]
     if table_id == "procurement":
         return _procurement_measure(bottom, "".join(labels)), False
+    if table_id == "admin_operating_cost" and re.fullmatch(r"机关运行经费(支出|预算数?|决算数?)?", bottom):
+        return "amount", False  # the one figure column, headed with the table's own name
     candidates = [bottom, "".join(labels)] + list(reversed(groups))
     measure = None
+    if (groups and re.fullmatch(_BARE_AMOUNT, bottom) and table_id not in V.TWO_SIDED
+            and rule_measure(groups[-1]) in _SOURCE_MEASURES):
+        # 事业收入 over 金额 | 其中：教育收费: the group names the column, 金额 only says it holds money.
+        candidates = [groups[-1]]
     for i, label in enumerate(candidates):
         if re.fullmatch(r"(合计|总计|小计)", label):
             measure = _total_measure(groups if i <= 1 else groups[: len(groups) - (i - 1)], table_id)
@@ -302,3 +314,18 @@ def _settle(specs: list[ColumnSpec], table_id: str) -> list[ColumnSpec]:
             middle = _FUND_ORDER[_FUND_ORDER.index(lm) + 1]
             out[i] = attrs.evolve(s, role="measure", measure=prefix + middle, fuzzy=True)
     return out
+
+
+def lost_code_columns(specs: list[ColumnSpec], width: int) -> int:
+    """How many code columns a narrower piece of a table printed as one (类 | 款 | 项 -> 科目编码).
+
+    The header splits the code over several columns; a piece on the next page may print
+    it in one. Its cells then line up with the header's from the right.
+    """
+    leading = 0
+    for s in specs:
+        if s.role != "code":
+            break
+        leading += 1
+    lost = len(specs) - width
+    return lost if 0 < lost < leading else 0

@@ -23,7 +23,7 @@ from ..amounts import NotAnAmount, is_blank, parse_amount
 from ..grid import GridCell, GridRow, Paragraph
 from ..model import Cell, Column, Row, Table
 from ..provenance import Finding, Provenance, Severity
-from .columns import ColumnSpec, classify_columns, header_paths
+from .columns import ColumnSpec, classify_columns, header_paths, lost_code_columns
 from .flatheader import compact_text, header_words, leaves, three_public_leaves
 from .gridrows import (
     amount_or_blank,
@@ -38,6 +38,8 @@ from .gridrows import (
 from .labels import clean_code, display_name, is_code, normalise, split_code
 from .placement import Hints, Option, Pending, options_for, resolve
 from .rowkeys import code_key, econ_class, function_class, is_total, stats_item, stats_section, three_public_item
+from .purchases import PurchaseRows
+from .sources import SourceRows
 from .transposed import TransposedRows
 from .twosided import TwoSidedRows
 
@@ -46,7 +48,7 @@ __all__ = ["TableBuilder"]
 DEFAULT_WIDTH_SLACK = 2  # a continued table may lose or gain a column or two in extraction
 
 
-class TableBuilder(TwoSidedRows, TransposedRows):
+class TableBuilder(TwoSidedRows, TransposedRows, SourceRows, PurchaseRows):
     """Collects the pieces of one printed table and builds the model table."""
 
     def __init__(self, table_id: str, title: str, kind: str | None, unit: str | None,
@@ -67,6 +69,11 @@ class TableBuilder(TwoSidedRows, TransposedRows):
         self.placed: list[Pending] = []
         self.data_seen = 0
         self.income_context = "current"
+        self.income_line: str | None = None
+        self.source_group: str | None = None
+        self.purchase_letter: str | None = None
+        self.purchase_path: list[str] = []
+        self.two_sided_seen: set[str] = set()
         self.stats_context: str | None = None
         self.class_code: str | None = None
         self.sub_code: str | None = None
@@ -96,6 +103,8 @@ class TableBuilder(TwoSidedRows, TransposedRows):
         """Take one printed piece of the table (its rows after any title rows)."""
         header: list[GridRow] = []
         data: list[GridRow] = []
+        if self.specs and rows and rows[0].aligned:
+            rows = [_pad_left(r, lost_code_columns(self.specs, len(r.cells))) for r in rows]
         for row in rows:
             if not any(t for t in row_texts(row)):
                 continue
@@ -163,6 +172,11 @@ class TableBuilder(TwoSidedRows, TransposedRows):
             self.layout = "transposed" if len({t[1] for t in self.transposed}) >= 2 else "rows"
         elif len(codes) >= 2 and len(self.name_columns) >= 2:
             self.layout = "blocks"
+        elif self._is_purchase_tree():
+            self.layout = "purchases"
+        elif self._is_source_list():
+            self.layout = "sources"
+            specs[-1] = attrs.evolve(specs[-1], measure="amount")
         else:
             self.layout = "rows"
         seen: dict[str, ColumnSpec] = {}
@@ -266,6 +280,10 @@ class TableBuilder(TwoSidedRows, TransposedRows):
             self._transposed_row(row)
         elif self.layout == "blocks":
             self._blocks_row(row)
+        elif self.layout == "sources":
+            self._source_row(row)
+        elif self.layout == "purchases":
+            self._purchase_row(row)
         elif not row.aligned:
             self._unaligned_row(row)
         else:
@@ -584,6 +602,8 @@ class TableBuilder(TwoSidedRows, TransposedRows):
     def finish(self) -> tuple[Table, list[Finding]]:
         """The model table and what was doubted while building it."""
         self.unplaced_readings()
+        if self.layout == "two_sided":
+            self._settle_totals()
         for index, cells in self.unread.items():
             label = self.specs[index].label if self.specs and index < len(self.specs) else ""
             self.note("column.unread", Severity.WARNING,
@@ -615,6 +635,14 @@ class TableBuilder(TwoSidedRows, TransposedRows):
         columns = tuple(_unique_columns(self.columns_for_model))
         table = Table(self.table_id, self.title, self.unit, columns, tuple(self.rows), self.provenance, self.label)
         return table, self.findings
+
+
+def _pad_left(row: GridRow, count: int) -> GridRow:
+    """The row with ``count`` empty cells in front, where its piece printed fewer code columns."""
+    if not count:
+        return row
+    blank = GridCell("", attrs.evolve(row.provenance, column=None))
+    return attrs.evolve(row, cells=(blank,) * count + row.cells)
 
 
 def _unique_columns(columns: list[Column]) -> list[Column]:

@@ -46,8 +46,7 @@ class TransposedRows:
             candidates += list(zip(reversed(labels[:-1]), reversed(raw[:-1])))
             for label, printed in candidates:
                 if label == "小计":
-                    vehicles = any("公务用车" in g for g in labels) or self._vehicle_parts_follow(s.index, paths)
-                    item = "vehicles" if vehicles else None
+                    item = self._subtotal_item(labels, s.index, paths)
                 else:
                     item = three_public_item(label)
                 if item:
@@ -58,6 +57,16 @@ class TransposedRows:
             if item:
                 groups = [g for g in labels if re.search(r"预算|决算", g)]
                 self.transposed.append((s.index, item, amount_measure("three_public", self.kind, groups), name or item))
+
+    def _subtotal_item(self, labels: list[str], index: int, paths: list[list[str]]) -> str | None:
+        """What a 小计 column totals: the group right above it, else the 公务用车 parts beside it."""
+        parent = labels[-2] if len(labels) >= 2 else ""
+        if "公务用车" in parent:
+            return "vehicles"
+        if parent and three_public_item(parent) == "three_public":
+            return "three_public"
+        vehicles = any("公务用车" in g for g in labels) or self._vehicle_parts_follow(index, paths)
+        return "vehicles" if vehicles else None
 
     def _vehicle_parts_follow(self, index: int, paths: list[list[str]]) -> bool:
         after = ["".join(normalise(t) for t in p) for p in paths[index + 1 : index + 3]]

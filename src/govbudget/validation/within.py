@@ -11,11 +11,12 @@ from .compare import Term, compare, term
 
 __all__ = ["table_rules"]
 
-_SPENDING_PARTS = ("project", "operating", "remit_to_superior", "grants_to_affiliates")
+_SPENDING_PARTS = ("project", "operating", "remit_to_superior", "grants_to_affiliates", "reserve")
 _INCOME_SOURCES = ("special_account", "business", "operating", "superior_grants", "affiliate_remittance", "other",
                    "unit_funds")
 _FUNDS = ("general_budget", "gov_fund", "state_capital")
 _ECONOMIC_TABLES = ("general_budget_basic", "fiscal_basic", "admin_operating_cost")
+_PURPOSE_LINES = ("item:expenditure.basic", "item:expenditure.project", "item:expenditure.reserve")
 
 
 class _Table:
@@ -145,7 +146,7 @@ def two_sided(t: _Table) -> Iterator[Finding | None]:
     if current_in is not None:
         yield t.check("summary.income_lines", "本年收入合计 = the income lines", current_in, income,
                       t.term(current_in, income, "本年收入"), side(income, *sources))
-    if "item:income.fiscal" in rows:
+    if "item:income.fiscal" in rows and any(f"item:income.{m}" in rows for m in _FUNDS):
         yield t.check("summary.fiscal_parts", "财政拨款收入 = 一般公共预算 + 政府性基金 + 国有资本经营",
                       rows["item:income.fiscal"], income, t.term(rows["item:income.fiscal"], income, "财政拨款收入"),
                       side(income, *(f"item:income.{m}" for m in _FUNDS)))
@@ -155,16 +156,21 @@ def two_sided(t: _Table) -> Iterator[Finding | None]:
         yield t.check("summary.carryover_parts", "结转 = the sum of its funds", carry, income,
                       t.term(carry, income, "结转"), side(income, *parts))
     classes = [k for k in rows if k.startswith("fn:")]
+    # Some layouts print the spending a second time by purpose: 基本支出, 项目支出, 单位预留机动经费.
+    purposes = [k for k in _PURPOSE_LINES if k in rows]
     current_out = rows.get("item:expenditure.current_total")
     for m in spending:
         if grand_out is not None:
             lines = ["item:expenditure.carryover", "item:expenditure.surplus_distribution"]
-            lines += ["item:expenditure.current_total"] if current_out is not None else classes
+            lines += ["item:expenditure.current_total"] if current_out is not None else classes or purposes
             yield t.check("summary.expenditure_total", "支出总计 = 本年支出 + 结转 (+ 结余分配)", grand_out, m,
                           t.term(grand_out, m, "支出总计"), side(m, *lines))
         if current_out is not None and classes:
             yield t.check("summary.expenditure_lines", "本年支出合计 = the function classes", current_out, m,
                           t.term(current_out, m, "本年支出"), side(m, *classes))
+        if current_out is not None and purposes:
+            yield t.check("summary.expenditure_lines", "本年支出合计 = the purpose lines", current_out, m,
+                          t.term(current_out, m, "本年支出"), side(m, *purposes))
     if t.table.id == "fiscal_summary" and "total" in spending and set(_FUNDS) & set(spending):
         for row in t.table.rows:
             if row.key.startswith("item:income."):
