@@ -91,8 +91,9 @@ def test_sentences(sentence: str, expected: dict[str, str]) -> None:
          {"item:procurement_total": "251.25 万元", "item:procurement_goods": "4.79 万元",
           "item:procurement_works": "0 万元", "item:procurement_services": "246.47 万元"}),
         (["机关运行经费支出184.65万元，比2023年度增加2.55万元。"], {"item:admin_operating_cost": "184.65 万元"}),
-        # the fiscal grand total has no narrative key
-        (["某某局2024年度财政拨款收入支出总计0.3万元。"], {}),
+        # the fiscal summary's grand total
+        (["某某局2024年度财政拨款收入支出总计0.3万元。与2023年度相比，财政拨款收入支出总计持平。"],
+         {"item:fiscal_grand_total": "0.3 万元"}),
     ],
 )
 def test_shanghai_wordings(lines: list[str], expected: dict[str, str]) -> None:

@@ -55,6 +55,7 @@ ITEMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("item:expenditure.grand_total", re.compile(r"^支出总(计|预算|额)$|^支出预算总(额|计)?$|^支出预算$")),
     ("item:income.current_total", re.compile(r"^本年收入(合计|小计)$")),
     ("item:expenditure.current_total", re.compile(r"^本年支出(合计|小计)$")),
+    ("item:fiscal_grand_total", re.compile(r"^财政拨款收入支出总计$")),
     ("item:fiscal_income", re.compile(r"(?<!非同级)(?<!非)财政拨款(预算)?收入(预算)?$")),
     ("item:general_budget", re.compile(r"一般公共预算(财政)?拨款(收入|支出)?$|一般公共预算(财政拨款)?支出$")),
     ("item:income.business", re.compile(r"^事业收入$")),

@@ -23,6 +23,12 @@ _ONE = ("amount", "total")
 CANDIDATES: dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]] = {
     "item:income.grand_total": (("summary", "item:income.grand_total", _ONE),),
     "item:expenditure.grand_total": (("summary", "item:expenditure.grand_total", _ONE),),
+    "item:income.current_total": (("summary", "item:income.current_total", _ONE),),
+    "item:expenditure.current_total": (("summary", "item:expenditure.current_total", _ONE),),
+    "item:fiscal_grand_total": (
+        ("fiscal_summary", "item:income.grand_total", _ONE),
+        ("fiscal_summary", "item:expenditure.grand_total", ("total", "amount")),
+    ),
     "item:fiscal_income": (
         ("fiscal_summary", "item:income.current_total", _ONE),
         ("fiscal_summary", "item:income.grand_total", _ONE),
@@ -63,6 +69,8 @@ CANDIDATES: dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]] = {
 }
 for _item in ("outbound", "vehicles", "vehicle_purchase", "vehicle_operation", "reception"):
     CANDIDATES[f"item:{_item}"] = (("three_public", f"item:{_item}", _THREE_PUBLIC),)
+for _item in ("business", "operating", "other"):
+    CANDIDATES[f"item:income.{_item}"] = (("summary", f"item:income.{_item}", _ONE), ("income", "item:total", (_item,)))
 for _item in ("procurement_total", "procurement_goods", "procurement_works", "procurement_services"):
     CANDIDATES[f"item:{_item}"] = (("disclosure_stats", f"item:{_item}", _ONE),)
 
