@@ -106,6 +106,7 @@ class TableBuilder(TwoSidedRows, TransposedRows):
             else:
                 header.append(row)
         if self.specs is None:
+            self._code_labels_in_total_line(header, data)
             self._read_header(header, rows, header_text)
         elif header:
             self._repeated_header(header)
@@ -113,6 +114,20 @@ class TableBuilder(TwoSidedRows, TransposedRows):
             if is_marker_row(row) or self._is_header_repeat(row) or header_words_only(row):
                 continue
             self._data_row(row)
+
+    @staticmethod
+    def _code_labels_in_total_line(header: list[GridRow], data: list[GridRow]) -> None:
+        """类 | 款 | 项 printed in the line of 合计 below the header: they head the code columns."""
+        if not data:
+            return
+        row = data[0]
+        parts = [i for i, t in enumerate(row_texts(row)) if normalise(t) in ("类", "款", "项")]
+        if len(parts) < 2:
+            return
+        labels = tuple(attrs.evolve(c, text=c.text if i in parts else "") for i, c in enumerate(row.cells))
+        figures = tuple(attrs.evolve(c, text="" if i in parts else c.text) for i, c in enumerate(row.cells))
+        header.append(attrs.evolve(row, cells=labels))
+        data[0] = attrs.evolve(row, cells=figures)
 
     def _continues_data(self, row: GridRow) -> bool:
         """In a later piece of a table already read, a row that does not repeat the header is data,
