@@ -473,3 +473,11 @@ def test_code_part_labels_printed_in_the_total_line_head_the_code_columns() -> N
         "current_total": Decimal("1511.90"), "fiscal": Decimal("1511.89"), "other": Decimal("0.01")}
     assert values(d, "income", "fn:20106")["fiscal"] == Decimal("2106.66")
     assert values(d, "income", "item:total")["current_total"] == Decimal("2946.25")
+
+
+def test_a_code_part_printed_without_its_leading_zero_is_padded() -> None:
+    rows = [["类", "款", "经济分类科目名称", "合计"], ["301", "", "工资福利支出", "10.00"],
+            ["301", "2", "津贴补贴", "6.00"], ["301", "07", "绩效工资", "4.00"]]
+    d = recognise(doc("某街道办事处2024年部门预算", "一般公共预算基本支出表", "单位：元", rows))
+    assert values(d, "general_budget_basic", "econ:30102") == {"total": Decimal("6.00")}
+    assert values(d, "general_budget_basic", "econ:30107") == {"total": Decimal("4.00")}

@@ -351,6 +351,8 @@ class TableBuilder(TwoSidedRows, TransposedRows):
         if all(p is None for p, _ in parts):
             return next((clean_code(t) for _, t in parts if re.search(r"\d", t)), "")
         by = {p: clean_code(t) for p, t in parts if p}
+        # A 款 or 项 part is two digits; spreadsheets print 02 as 2 when the cell is a number.
+        by = {p: t.zfill(2) if p in ("sub", "item") and len(t) == 1 and t.isdigit() else t for p, t in by.items()}
         cls, sub, item = by.get("class", ""), by.get("sub", ""), by.get("item", "")
         if len(sub) > 2 or len(item) > 2:
             return sub if len(sub) > len(item) else item
