@@ -585,3 +585,32 @@ def build_all(folder: Path) -> None:
     (folder / "truncated.pdf").write_bytes(data[: len(data) * 3 // 5])
     scanned(folder / "scanned.pdf", folder / "ruled_department.pdf")
 
+
+
+def long_document(out: Path, pages: int = 200) -> None:
+    """A long department file for the benchmark: one unit's ruled tables per five pages."""
+    c = canvas.Canvas(str(out), pagesize=A4, pageCompression=1, invariant=1)
+    number = 0
+    unit = 0
+    while number < pages:
+        unit += 1
+        name = f"{ENTITY}第{unit}分支机构"
+        for k, (title, table, rows) in enumerate([
+                ("单位预算收支总表", SUMMARY, list(range(4))),
+                ("单位预算支出总表", EXPENDITURE, list(range(len(EXPENDITURE_ROWS)))),
+                ("一般公共预算支出表", GENERAL, list(range(len(GENERAL_ROWS)))),
+                ("一般公共预算基本支出表", BASIC, list(range(len(BASIC_ROWS)))),
+                ("一般公共预算“三公”经费支出表", THREE_PUBLIC, [0])]):
+            number += 1
+            if number > pages:
+                break
+            s = _new_page(c, A4, number)
+            furniture(s, f"{ENTITY}2024年部门预算")
+            top = 56
+            if k == 0:
+                top, _ = paragraph(s, top, NARRATIVE)
+            top = centred(s, top + 10, title, 14, bold=True)
+            top = unit_line(s, top, f"单位名称：{301000 + unit}-{name}")
+            draw_table(s, MARGIN, top, table, rows)
+            c.showPage()
+    c.save()

@@ -876,3 +876,28 @@ def test_a_continued_piece_whose_rows_hold_only_whole_numbers_is_read() -> None:
     assert values(d, "disclosure_stats", "item:vehicles.other") == {"count": Decimal("1")}
     assert values(d, "disclosure_stats", "item:vehicles.principal") == {"count": Decimal("1")}
     assert "row.skipped" not in codes(d)
+
+
+def test_code_part_labels_printed_in_the_total_line_head_the_code_columns() -> None:
+    # 收入决算表 as some final accounts print it: 类 | 款 | 项 share the line of 合计.
+    rows = [
+        ["项目", "", "", "", "本年收入合计", "财政拨款收入", "其他收入"],
+        ["支出功能分类科目编码", "", "", "科目名称", "", "", ""],
+        ["类", "款", "项", "合计", "2,946.25", "2,940.05", "6.20"],
+        ["201", "", "", "一般公共服务支出", "2,112.86", "2,106.66", "6.20"],
+        ["201", "06", "", "财政事务", "2,112.86", "2,106.66", "6.20"],
+        ["201", "06", "01", "行政运行", "1,511.90", "1,511.89", "0.01"],
+    ]
+    d = recognise(doc("上海市普陀区财政局2024年度部门决算", "收入决算表", "单位：万元", rows))
+    assert values(d, "income", "fn:2010601") == {
+        "current_total": Decimal("1511.90"), "fiscal": Decimal("1511.89"), "other": Decimal("0.01")}
+    assert values(d, "income", "fn:20106")["fiscal"] == Decimal("2106.66")
+    assert values(d, "income", "item:total")["current_total"] == Decimal("2946.25")
+
+
+def test_a_code_part_printed_without_its_leading_zero_is_padded() -> None:
+    rows = [["类", "款", "经济分类科目名称", "合计"], ["301", "", "工资福利支出", "10.00"],
+            ["301", "2", "津贴补贴", "6.00"], ["301", "07", "绩效工资", "4.00"]]
+    d = recognise(doc("某街道办事处2024年部门预算", "一般公共预算基本支出表", "单位：元", rows))
+    assert values(d, "general_budget_basic", "econ:30102") == {"total": Decimal("6.00")}
+    assert values(d, "general_budget_basic", "econ:30107") == {"total": Decimal("4.00")}

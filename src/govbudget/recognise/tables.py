@@ -122,6 +122,7 @@ class TableBuilder(TwoSidedRows, TransposedRows, SourceRows, PurchaseRows):
             else:
                 header.append(row)
         if self.specs is None:
+            self._code_labels_in_total_line(header, data)
             self._read_header(header, rows, header_text)
         elif header:
             self._repeated_header(header)
@@ -131,6 +132,20 @@ class TableBuilder(TwoSidedRows, TransposedRows, SourceRows, PurchaseRows):
             if self.specs and len(row.cells) < len(self.specs) - 1:
                 row = self._widened(row) or row
             self._data_row(row)
+
+    @staticmethod
+    def _code_labels_in_total_line(header: list[GridRow], data: list[GridRow]) -> None:
+        """类 | 款 | 项 printed in the line of 合计 below the header: they head the code columns."""
+        if not data:
+            return
+        row = data[0]
+        parts = [i for i, t in enumerate(row_texts(row)) if normalise(t) in ("类", "款", "项")]
+        if len(parts) < 2:
+            return
+        labels = tuple(attrs.evolve(c, text=c.text if i in parts else "") for i, c in enumerate(row.cells))
+        figures = tuple(attrs.evolve(c, text="" if i in parts else c.text) for i, c in enumerate(row.cells))
+        header.append(attrs.evolve(row, cells=labels))
+        data[0] = attrs.evolve(row, cells=figures)
 
     def _continues_data(self, row: GridRow) -> bool:
         """In a later piece of a table already read, a row that does not repeat the header is data,
@@ -398,6 +413,8 @@ class TableBuilder(TwoSidedRows, TransposedRows, SourceRows, PurchaseRows):
         if all(p is None for p, _ in parts):
             return next((clean_code(t) for _, t in parts if re.search(r"\d", t)), "")
         by = {p: clean_code(t) for p, t in parts if p}
+        # A 款 or 项 part is two digits; spreadsheets print 02 as 2 when the cell is a number.
+        by = {p: t.zfill(2) if p in ("sub", "item") and len(t) == 1 and t.isdigit() else t for p, t in by.items()}
         cls, sub, item = by.get("class", ""), by.get("sub", ""), by.get("item", "")
         if len(sub) > 2 or len(item) > 2:
             return sub if len(sub) > len(item) else item

@@ -15,20 +15,21 @@ from collections import Counter
 
 import attrs
 
-from ...grid import Block, GridTable, Paragraph
+from ...grid import Block, GridCell, GridTable, Paragraph
 from ...provenance import Provenance
 from ...textnorm import compact, join_wrapped
 from .celltext import looks_numeric
 from .page import PageItems
 from .textlines import DEFAULT_LONG_LINE, ORDINAL_START, TextLine, continues, margins, paragraphs
 
-__all__ = ["assemble", "join_split_rows", "is_page_number", "DEFAULT_BAND", "DEFAULT_RUNNING_PAGES"]
+__all__ = ["assemble", "align_columns", "join_split_rows", "is_page_number", "DEFAULT_BAND", "DEFAULT_RUNNING_PAGES"]
 
 DEFAULT_BAND = 0.12  # the top and bottom share of a page where headers and footers sit
 DEFAULT_RUNNING_PAGES = 3  # a line repeated in the bands of this many pages is a running title
 DEFAULT_HEADING_RATIO = 1.25  # a line this much larger than the body text is a heading
 DEFAULT_HEADING_CHARS = 40
 DEFAULT_PAGE_LINES = 3  # long lines a page needs to tell its own margins
+DEFAULT_EDGE_TOLERANCE = 3.0  # column edges of two pieces of a table this close are the same edge
 
 _PAGE_NUMBER = re.compile(
     r"^(?:[-－—–~]*\s*\d{1,4}\s*[-－—–~]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
@@ -170,7 +171,62 @@ def assemble(pages: list[PageItems], file: str) -> list[Block]:
             continue
         blocks.append(entry)  # type: ignore[arg-type]
         prev = entry
-    return join_split_rows([_paragraph(b, file, body) if isinstance(b, _Para) else b for b in blocks])
+    return join_split_rows(align_columns([_paragraph(b, file, body) if isinstance(b, _Para) else b for b in blocks]))
+
+
+def align_columns(blocks: list[Block]) -> list[Block]:
+    """A table piece on the next page laid on the columns of the piece before it.
+
+    A page break can leave a piece without the header that ruled narrow columns
+    (类 | 款 | 项 over a code, which the rows below span as one cell): its grid then
+    has fewer columns than the piece before. When the later piece's column edges
+    are all edges of the earlier one, its cells are spread over those columns as
+    merged cells, so that the pieces have the same columns.
+    """
+    out: list[Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if (isinstance(block, GridTable) and isinstance(prev, GridTable)
+                and block.provenance.page == (prev.provenance.page or 0) + 1):
+            block = _on_columns(block, _edges(prev)) or block
+        out.append(block)
+    return out
+
+
+def _edges(table: GridTable) -> list[float] | None:
+    row = table.rows[-1] if table.rows else None
+    if row is None or any(c.provenance.bbox is None for c in row.cells):
+        return None
+    return [c.provenance.bbox[0] for c in row.cells] + [row.cells[-1].provenance.bbox[2]]
+
+
+def _on_columns(table: GridTable, target: list[float] | None) -> GridTable | None:
+    mine = _edges(table)
+    if target is None or mine is None or len(mine) >= len(target):
+        return None
+    near = DEFAULT_EDGE_TOLERANCE
+    if abs(mine[0] - target[0]) > near or abs(mine[-1] - target[-1]) > near:
+        return None
+    index = []
+    for x in mine:
+        k = min(range(len(target)), key=lambda i: abs(target[i] - x))
+        if abs(target[k] - x) > near:
+            return None
+        index.append(k)
+    rows = []
+    for row in table.rows:
+        cells = []
+        for j, cell in enumerate(row.cells):
+            first, last = index[j], index[j + 1]
+            p = cell.provenance
+            origin = None if cell.merged_from is None else (cell.merged_from[0], index[cell.merged_from[1]])
+            cells.append(attrs.evolve(cell, provenance=attrs.evolve(p, column=first), merged_from=origin))
+            for k in range(first + 1, last):
+                assert p.bbox is not None
+                box = (round(target[k], 2), p.bbox[1], round(target[k + 1], 2), p.bbox[3])
+                cells.append(GridCell("", attrs.evolve(p, column=k, bbox=box), merged_from=origin or (p.row, first)))
+        rows.append(attrs.evolve(row, cells=tuple(cells)))
+    return attrs.evolve(table, rows=tuple(rows))
 
 
 def join_split_rows(blocks: list[Block]) -> list[Block]:
