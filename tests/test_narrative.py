@@ -41,8 +41,9 @@ def read(*lines: str, entity: str = "某某中心", year: int = 2023, kind: str 
         # seed 003
         ("（一）收入预算：2022年年初预算数 552.8 万元，其中：一般公共预算拨款 552.8 万元（基本支出预算 537.2 万元、项目支出预算 15.6 万元）",
          {"item:general_budget": "552.8 万元", "item:basic": "537.2 万元", "item:project": "15.6 万元"}),
-        # seed 004 (final accounts: 年初预算 is not the amount)
-        ("卫生健康支出年初预算2734.34万元，支出决算2673.01万元，完成年初预算的97.76%", {}),
+        # seed 004 (final accounts: 年初预算 is not the amount; the bare 支出决算 that follows is its item's)
+        ("卫生健康支出年初预算2734.34万元，支出决算2673.01万元，完成年初预算的97.76%", {"fn:210": "2673.01 万元"}),
+        ("1、财政对城乡居民基本医疗保险的补助年初预算2112万元，支出决算2034.05万元", {}),
         ("2023年度收入总计2,673.01万元，支出总计2,673.01万元。", {"item:income.grand_total": "2,673.01 万元",
                                                       "item:expenditure.grand_total": "2,673.01 万元"}),
     ],
@@ -52,6 +53,59 @@ def test_sentences(sentence: str, expected: dict[str, str]) -> None:
     entity = "盐池县医疗保险服务中心" if "盐池" in sentence else "某某中心"
     kind = "final_accounts" if "决算" in sentence else "budget"
     assert read(sentence, entity=entity, year=year, kind=kind) == expected
+
+
+@pytest.mark.parametrize(
+    "lines, expected",
+    [
+        # an item named by its place in the tree, with 类/款/项 marks or dashes; its restatement is the same key
+        (["31.“住房保障支出（类）住房改革支出（款）住房公积金（项）”350.35万元，主要用于住房公积金。"
+          "2023年当年预算执行数为348.52万元，2024年预算安排350.35万元。"], {"fn:2210201": "350.35 万元"}),
+        (["1.“一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目1,202.95万元，主要用于行政单位的基本支出。"],
+         {"fn:2010301": "1,202.95 万元"}),
+        # a 款 and its 项 of one name: the path says which
+        (["8.“公共安全支出（类）其他公共安全支出（款）其他公共安全支出（项）”133.30万元"], {"fn:2049999": "133.30 万元"}),
+        # the class under its pre-2018 name
+        (["5.“医疗卫生与计划生育支出（类）行政事业单位医疗（款）事业单位医疗（项）”50.37万元"], {"fn:2101102": "50.37 万元"}),
+        # final accounts: the path is the sentence's subject, 年初预算 is not the amount, 支出决算 is; a sentence
+        # broken over lines is one sentence
+        (["5、社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休",
+          "（项）。主要用于：退休人员经费支出。年初预算为85.55万元，支出决算为84.65万元。"], {"fn:2080501": "84.65 万元"}),
+        (["“三公”经费财政拨款支出年初预算为0.95万元，支出决算为0.00万元，完成预算的0%"],
+         {"item:three_public": "0.00 万元"}),
+        # totals, income lines and procurement as these documents word them
+        (["某某局2024年度收入支出总计2995.39万元。"], {"item:income.grand_total": "2995.39 万元"}),
+        (["本年收入合计2946.25万元，其中：财政拨款收入2940.05万元，占99.79%；其他收入6.2万元，占0.21%；"],
+         {"item:income.current_total": "2946.25 万元", "item:fiscal_income": "2940.05 万元",
+          "item:income.other": "6.2 万元"}),
+        (["本年支出合计2940.05万元，其中：基本支出2336.91万元，占79.49%；"],
+         {"item:expenditure.current_total": "2940.05 万元", "item:basic": "2336.91 万元"}),
+        (["2024年，某某局收入预算1,212.12万元，其中：财政拨款收入950.12万元，比2023年预算增加0.46万元；事业收入262.00万元；"
+          "事业单位经营收入0.00万元；其他收入0.00万元。"],
+         {"item:income.grand_total": "1,212.12 万元", "item:fiscal_income": "950.12 万元",
+          "item:income.business": "262.00 万元", "item:income.operating": "0.00 万元", "item:income.other": "0.00 万元"}),
+        (["支出预算9,101.68万元，其中：财政拨款支出预算9,101.68万元。财政拨款支出预算中，一般公共预算拨款支出预算9,101.68万元"],
+         {"item:expenditure.grand_total": "9,101.68 万元", "item:general_budget": "9,101.68 万元"}),
+        (["某某局2024年度政府采购金额（以合同签订为准）为251.25万元，其中：货物采购金额4.79万元、工程采购金额0万元、"
+          "服务采购金额246.47万元。"],
+         {"item:procurement_total": "251.25 万元", "item:procurement_goods": "4.79 万元",
+          "item:procurement_works": "0 万元", "item:procurement_services": "246.47 万元"}),
+        (["机关运行经费支出184.65万元，比2023年度增加2.55万元。"], {"item:admin_operating_cost": "184.65 万元"}),
+        # the fiscal grand total has no narrative key
+        (["某某局2024年度财政拨款收入支出总计0.3万元。"], {}),
+    ],
+)
+def test_shanghai_wordings(lines: list[str], expected: dict[str, str]) -> None:
+    kind = "final_accounts" if any("决算" in t or "收入支出总计" in t for t in lines) else "budget"
+    assert read(*lines, entity="某某局", year=2024, kind=kind) == expected
+
+
+def test_a_restated_item_with_another_figure_is_a_conflict() -> None:
+    paragraphs = [Paragraph("31.“住房保障支出（类）住房改革支出（款）住房公积金（项）”350.35万元，主要用于住房公积金。"
+                            "2023年当年预算执行数为348.52万元,2024年预算安排352.67万元。", Provenance("x.txt", line=1))]
+    rows, findings = narrative_rows(paragraphs, entity="某某局", year=2024, kind="budget")
+    assert [(r.key, r.cells[0].text) for r in rows] == [("fn:2210201", "350.35"), ("fn:2210201", "352.67")]
+    assert [(f.code, f.expected, f.actual) for f in findings] == [("narrative.conflict", "350.35", "352.67")]
 
 
 @pytest.mark.parametrize(

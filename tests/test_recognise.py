@@ -274,6 +274,29 @@ def test_basic_spending_group_over_personnel_and_public_funds() -> None:
         "code", "name", "total", "basic", "personnel", "public_funds", "project"]
 
 
+def test_the_total_lines_label_on_the_headers_last_line_is_no_column() -> None:
+    # 合计 (the total line's label) printed on the line of 合计 | 基本支出 | 项目支出 under 本年支出.
+    rows = [
+        ["项目", "", "年初结转和结余", "本年收入", "本年支出", "", "", "年末结转和结余"],
+        ["功能分类科目编码", "科目名称", "", "", "", "", "", ""],
+        ["合计", "", "", "", "合计", "基本支出", "项目支出", ""],
+    ]
+    assert measures(rows, "gov_fund_expenditure", "final_accounts") == [
+        "code", "name", "opening_balance", "income", "total", "basic", "project", "closing_balance"]
+
+
+def test_a_total_beside_the_basic_group_is_the_whole_total() -> None:
+    # 合计 | 基本支出 (人员经费 | 公用经费) | 项目支出: no 小计, 基本支出 printed only as its parts.
+    rows = [
+        ["本年收入", "", "本年支出", "", "", "", ""],
+        ["项目", "预算数", "项目", "预算数", "", "", ""],
+        ["", "", "", "合计", "基本支出", "", "项目支出"],
+        ["", "", "", "", "人员经费", "公用经费", ""],
+    ]
+    assert measures(rows, "summary") == [
+        "name", "amount", "name", "total", "personnel", "public_funds", "project"]
+
+
 def test_garbled_income_header_is_read_approximately_with_carry_over_block() -> None:
     rows = [
         ["部门(单", "部门(单", "", "", "", "", "Ž", "本年中", "", "", "Ŀ", ":年结", "转结"],
@@ -564,6 +587,68 @@ def test_codes_split_over_class_item_columns_inherit_the_parts_left_blank() -> N
     assert keys == ["fn:208", "fn:20805", "fn:2080505", "fn:2080506"]
 
 
+def test_class_item_labels_printed_on_the_total_line_are_header() -> None:
+    rows = [
+        ["项目", "", "", "", "本年支出合计", "基本支出", "项目支出"],
+        ["支出功能分类科目编码", "", "", "科目名称", "", "", ""],
+        ["类", "款", "项", "合计", "10.00", "6.00", "4.00"],
+        ["208", "", "", "社会保障和就业支出", "10.00", "6.00", "4.00"],
+        ["208", "05", "", "行政事业单位养老支出", "10.00", "6.00", "4.00"],
+        ["208", "05", "05", "机关事业单位基本养老保险缴费支出", "10.00", "6.00", "4.00"],
+    ]
+    d = recognise(doc("某某局 2023 年部门决算", "支出决算表", "单位：万元", rows))
+    table = d.reports[0].table("expenditure")
+    assert [r.key for r in table.rows] == ["item:total", "fn:208", "fn:20805", "fn:2080505"]
+    assert values(d, "expenditure", "item:total") == {"total": Decimal("10.00"), "basic": Decimal("6.00"),
+                                                      "project": Decimal("4.00")}
+    assert "row.duplicate" not in codes(d)
+
+
+def test_a_misprinted_class_part_is_read_from_the_rows_above_and_reported() -> None:
+    rows = [
+        ["类", "款", "项", "科目名称", "合计"],
+        ["210", "", "", "卫生健康支出", "5.00"],
+        ["210", "11", "", "行政事业单位医疗", "5.00"],
+        ["7", "11", "02", "事业单位医疗", "5.00"],
+    ]
+    d = recognise(doc("某某院 2024 年单位预算", "支出总表", "单位：元", rows))
+    keys = [r.key for r in d.reports[0].table("expenditure").rows]
+    assert keys == ["fn:210", "fn:21011", "fn:2101102"]
+    (bad,) = [f for f in d.all_findings() if f.code == "row.bad_code"]
+    assert (bad.row, bad.actual, bad.expected) == ("fn:2101102", "7", "210")
+
+
+def test_a_total_printed_in_the_class_column_keeps_its_name() -> None:
+    rows = [["类", "款", "项", "科目名称", "合计"], ["208", "", "", "社会保障和就业支出", "1.00"], ["合计", "", "", "", "1.00"]]
+    d = recognise(doc("某某局 2024 年部门预算", "一般公共预算支出表", "单位：元", rows))
+    assert [(r.key, r.name) for r in d.reports[0].tables[0].rows] == [
+        ("fn:208", "社会保障和就业支出"), ("item:total", "合计")]
+
+
+def test_a_one_digit_item_part_is_a_two_digit_field() -> None:
+    rows = [
+        ["类", "款", "经济分类科目名称", "合计", "人员经费", "公用经费"],
+        ["301", "", "工资福利支出", "3.00", "3.00", "0"],
+        ["301", "01", "基本工资", "1.00", "1.00", "0"],
+        ["301", "2", "津贴补贴", "2.00", "2.00", "0"],
+    ]
+    d = recognise(doc("某某局 2024 年部门预算", "一般公共预算基本支出表", "单位：元", rows))
+    keys = [r.key for r in d.reports[0].table("general_budget_basic").rows]
+    assert keys == ["econ:301", "econ:30101", "econ:30102"]
+    (note,) = [f for f in d.all_findings() if f.code == "row.code_padded"]
+    assert note.row == "econ:30102" and note.actual == "301 | 2"
+
+
+def test_a_page_holding_only_the_total_line_continues_the_table() -> None:
+    header = [["类", "款", "项", "科目名称", "合计", "基本支出", "项目支出"]]
+    rows = [["208", "", "", "社会保障和就业支出", "10.00", "6.00", "4.00"]]
+    # The next page's grid has one cell for the label spanning the code and name columns.
+    d = recognise(doc("某某局 2024 年部门预算", "支出总表", "单位：万元", header + rows, [["合计", "10.00", "6.00", "4.00"]]))
+    assert values(d, "expenditure", "item:total") == {"total": Decimal("10.00"), "basic": Decimal("6.00"),
+                                                      "project": Decimal("4.00")}
+    assert "table.unrecognised" not in codes(d)
+
+
 def test_wrapped_project_codes_are_joined() -> None:
     rows = [
         ["项目编码", "项目名称", "合计"],
@@ -654,6 +739,18 @@ def test_a_new_coded_entity_line_starts_a_new_report() -> None:
     assert all(r.scope is Scope.UNIT for r in d.reports)
 
 
+def test_a_budget_taking_in_units_beneath_it_is_a_department_s() -> None:
+    table = [["科目编码", "科目名称", "合计"], ["208", "社会保障和就业支出", "1.00"]]
+    said = recognise(doc("某某局2025年部门预算",
+                         "某某局部门预算是包括某某局本部以及下属1家事业单位的综合收支计划。", "支出总表", "单位：元", table))
+    assert said.reports[0].scope is Scope.DEPARTMENT
+    assert "report.scope_inferred" not in codes(said)
+    # Its own 本级 only: a unit, as before.
+    alone = recognise(doc("某某中心2024年部门预算",
+                          "从预算单位构成看，某某中心部门预算包括：某某中心本级预算。", "支出总表", "单位：元", table))
+    assert alone.reports[0].scope is Scope.UNIT
+
+
 _TABLE = [["科目编码", "科目名称", "合计"], ["208", "社会保障和就业支出", "10.00"]]
 
 
@@ -683,6 +780,36 @@ def test_one_set_of_tables_is_a_departments_when_the_file_says_it_covers_units(b
     assert report.scope is scope
     if scope is Scope.DEPARTMENT:
         assert "report.scope_inferred" not in {f.code for f in report.findings}
+
+
+def test_a_contents_line_is_not_the_title_of_a_table_after_running_text() -> None:
+    units = [["序号", "单位名称", "备注"], ["1", "某某局（本级）", ""], ["2", "某某所", "预算不单列，并入本级"]]
+    table = [["科目编码", "科目名称", "本年支出合计"], ["208", "社会保障和就业支出", "10.00"]]
+    d = recognise(doc("某某局2024年度部门决算", "目录", "四、财政拨款收入支出决算总表", "二、部门决算单位构成",
+                      "纳入某某局2024年度部门决算编制范围的单位包括：", units, "支出决算表", "单位：万元", table))
+    assert [t.id for t in d.reports[0].tables] == ["expenditure"]
+
+
+def test_figures_under_a_note_saying_the_table_is_empty_are_kept_and_reported() -> None:
+    rows = [["合计", "因公出国(境)费", "公务接待费"], ["1.35", "0", "1.35"]]
+    d = recognise(doc("某某局2024年部门预算", "部门“三公”经费和机关运行经费预算表", "单位：万元", rows,
+                      "注:本部门2024年无“三公”经费和机关运行经费预算，故本表为空表。"))
+    assert values(d, "three_public", "item:reception") == {"amount": Decimal("1.35")}
+    (note,) = [f for f in d.all_findings() if f.code == "table.empty_note"]
+    assert note.table == "three_public" and "空表" in note.actual
+    empty = recognise(doc("某某局2024年部门预算", "部门政府性基金预算支出功能分类预算表", "单位：元",
+                          [["科目编码", "科目名称", "合计"]], "注:本部门2024年无政府性基金预算，故本表为空表。"))
+    assert "table.empty_note" not in codes(empty)
+
+
+def test_another_word_one_character_off_is_not_taken_for_a_scrambled_name() -> None:
+    from govbudget.recognise.repair import repair_names
+
+    rows = [["科目编码", "科目名称", "合计"], ["30301", "退休费", "1.00"]]
+    d = recognise(doc("某某院2024年单位预算", "一般公共预算基本支出表", "单位：元", rows))
+    tables, notes = repair_names(list(d.reports[0].tables), entity="某某院", entity_code=None, year=2024)
+    assert tables[0].rows[0].name == "退休费" and notes == []
+    assert "name.repaired" not in codes(d)
 
 
 def test_doubts_become_findings() -> None:

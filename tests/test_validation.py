@@ -156,6 +156,14 @@ def test_across_table_rules_fire_only_for_the_broken_relation(change, rule: str)
     assert codes == {rule}
 
 
+def test_a_basic_line_numbered_otherwise_is_not_a_three_public_item() -> None:
+    # The document numbers its 302 items its own way: 30217 is 福利费 there, not 公务接待费.
+    change = {("一般公共预算基本支出表", 6, 1): "福利费", ("一般公共预算基本支出表", 6, 2): "1.50",
+              ("一般公共预算基本支出表", 6, 4): "1.50", ("一般公共预算基本支出表", 5, 2): "3.50",
+              ("一般公共预算基本支出表", 5, 4): "3.50"}
+    assert findings(build(change, text=TEXT[:1]), "cross.three_public_basic") == []
+
+
 def test_units_that_disagree_are_told_apart_from_a_wrong_sum() -> None:
     d = build({("支出总表", 1, 2): "1100000.00"})
     assert any(f.code == "unit.disagree" and f.table == "expenditure" for f in check(d))
@@ -193,6 +201,17 @@ def test_final_accounts_missing_a_standard_table_are_warned() -> None:
     missing = {f.table for f in findings(d, "table.missing")}
     assert "fiscal_summary" in missing
     assert all(f.severity is Severity.WARNING for f in findings(d, "table.missing"))
+
+
+def test_unnumbered_final_accounts_stating_the_statistics_in_the_text_lack_no_table() -> None:
+    table = [["科目编码", "科目名称", "本年支出合计"], ["208", "社会保障和就业支出", "10.00"]]
+    text = "某某局2024年度部门决算"
+    said = recognise(grid_doc(text, "支出决算表", UNIT, table, "机关运行经费支出10.23万元，比2023年度增加1.00万元。"))
+    (stats,) = [f for f in check(said) if f.code == "table.missing" and f.table == "disclosure_stats"]
+    assert stats.severity is Severity.INFO
+    silent = recognise(grid_doc(text, "支出决算表", UNIT, table))
+    (stats,) = [f for f in check(silent) if f.code == "table.missing" and f.table == "disclosure_stats"]
+    assert stats.severity is Severity.WARNING
 
 
 def test_validate_from_the_api_adds_the_checks_to_the_reading_findings(tmp_path: Path) -> None:

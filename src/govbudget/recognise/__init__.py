@@ -35,6 +35,11 @@ DEFAULT_DOC_TITLE_LINES = 40
 DEFAULT_PLACEMENT_PASSES = 4
 _CONTINUED = re.compile(r"[（(]续表?[)）]$|续表$|^续表")
 _KIND_LINE = re.compile(r"(预算|决算)公开|年度?(部门|单位)(预算|决算)")
+# Running text, not a title or a line about the table: a sentence, or one that introduces what follows
+# (a field label such as 单位名称： is short).
+_BODY_TEXT = re.compile(r"[。；]|^.{12,}[:：]$")
+# A note saying the table above is empty: 故本表为空表, 本表无数据, 空表列示.
+_EMPTY_NOTE = re.compile(r"本表为空表|本表无数据|故本表无|空表列示|此表为空")
 # A sentence in which a department names the units its budget or accounts take in:
 # 本部门纳入本年预算的下属单位如下, 部门预算包括大学、附属中学及附属小学, 部门决算包括…下属行政事业单位决算.
 # A count of nought (所属0个行政单位) names none.
@@ -114,6 +119,8 @@ class _Walker:
                     break
 
     def _paragraph(self, p: Paragraph) -> None:
+        if self.builder is not None and not self.pending and _EMPTY_NOTE.search(compact(p.text)):
+            self.builder.empty_note = p  # the note right under the table
         self.pending.append(p)
         if self.current is not None:
             self.current.paragraphs.append(p)
@@ -227,6 +234,12 @@ class _Walker:
         public = next((m.public_label for m in metas if m.public_label), None)
         for t in title_cells:
             return t, table_id_of(t), public
+        # A title belongs to the table only when no running text stands between them: the
+        # contents page's 四、财政拨款收入支出决算总表 is not the title of a list of units after
+        # several pages of prose.
+        body = [i for i, p in enumerate(paragraphs) if _BODY_TEXT.search(compact(p.text))]
+        if body:
+            paragraphs, metas = paragraphs[body[-1] + 1:], metas[body[-1] + 1:]
         named = [(p, m) for p, m in zip(paragraphs, metas)
                  if m.table_id and not re.fullmatch(r"公开\d{1,2}表", compact(p.text))]
         # A named title (收入支出决算总表) is preferred to a bare label (公开01表), and one

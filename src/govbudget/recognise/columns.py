@@ -218,6 +218,10 @@ def _role(path: list[str]) -> tuple[str, str | None]:
         return "empty", None
     if any(_SERIAL.match(t) for t in labels):
         return "serial", None
+    if len(labels) > 1 and labels[-1] in ("合计", "总计") and any(
+            _CODE_LABEL.search(t) or _NAME_LABEL.search(t) for t in labels[1:-1]):
+        # The total line's label printed on the header's last line, under 科目编码 / 科目名称.
+        labels = labels[:-1]
     bottom, joined = labels[-1], "".join(labels)
     for label in (bottom, joined):
         if label in _PART:
@@ -279,7 +283,11 @@ def _settle(specs: list[ColumnSpec], table_id: str) -> list[ColumnSpec]:
         after = [t.measure for t in measures[k + 1 : k + 3]]
         if not before:
             continue
-        if after[:1] == ["personnel"]:
+        # ...unless the header prints the 基本支出 group over 人员经费 and this column outside it (合计 |
+        # 基本支出: 人员经费 | 公用经费 | 项目支出): then it is the whole total.
+        grouped = (k + 1 < len(measures) and "基本支出" in measures[k + 1].label.split("/")
+                   and "基本支出" not in s.label.split("/"))
+        if after[:1] == ["personnel"] and not grouped:
             out[s.index] = attrs.evolve(s, measure="basic")
         elif table_id in ("income", "project_expenditure") and "total" in before:
             measure = "current_total" if before[-1] == "total" else "carryover"

@@ -17,6 +17,7 @@ __all__ = [
     "amount_or_blank",
     "header_words_only",
     "dedupe",
+    "split_part_labels",
 ]
 
 _INT = re.compile(r"^\d{1,3}$")
@@ -74,6 +75,28 @@ def header_words_only(row: GridRow) -> bool:
     """A repeated header line inside the data (项目 | 行次 | 统计数)."""
     texts = [normalise(t) for t in row_texts(row) if t.strip()]
     return bool(texts) and all(_HEADER_WORDS.match(t) for t in texts)
+
+
+_PART_LABELS = ("类", "款", "项")
+
+
+def split_part_labels(row: GridRow) -> tuple[GridRow, GridRow] | None:
+    """``类 | 款 | 项 | 合计 | 2,946.25 …``: the header's code-part labels printed on the total line.
+
+    Returns the labels as a header row and the rest as the data row, each with the
+    other's cells blanked; ``None`` for any other row.
+    """
+    import attrs
+
+    texts = [normalise(t) for t in row_texts(row)]
+    lead = 0
+    while lead < len(texts) and texts[lead] in _PART_LABELS:
+        lead += 1
+    if lead < 2 or texts[:lead] != list(_PART_LABELS[:lead]) or not any(decimal_like(t) for t in texts[lead:]):
+        return None
+    head = tuple(c if i < lead else attrs.evolve(c, text="") for i, c in enumerate(row.cells))
+    body = tuple(attrs.evolve(c, text="") if i < lead else c for i, c in enumerate(row.cells))
+    return attrs.evolve(row, cells=head), attrs.evolve(row, cells=body)
 
 
 def amount_or_blank(text: str) -> bool:

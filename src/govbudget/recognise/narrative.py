@@ -39,25 +39,38 @@ _OTHER_YEAR = re.compile(r"上年|去年|以前年度|执行数|预计数|决算
 _SECTION = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|#)")
 _HEADING = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|#)")
 _CODE = re.compile(r"[（(](\d{3}(?:\d{2}){0,2})[）)]")
+# A remark in brackets (以合同签订为准) is not part of the label; (境) is.
+_REMARK = re.compile(r"\([^()]{3,}\)")
+# ``A（类）B（款）C（项）`` or ``A-B-C``: a function item named by its place in the tree.
+_PATH_MARK = re.compile(r"\((类|款|项)\)")
+_PATH_DASH = re.compile(r"[-－—]+")
+# A label that only says "the figure is" (支出决算为, 2024年预算安排): its item is the sentence's subject.
+_BARE = re.compile(r"^(支出|科目|金额)?$")
+_BARE_SAYS = re.compile(r"决算|预算|安排|为")
 _FILLER_END = re.compile(r"(年初)?(财政拨款)?(预算数?|决算数?|支出数)?(安排|为|是|共|合计|总额|约)*$")
 
 # Narrative items: (key, pattern on the compact label with filler removed). First match wins.
 ITEMS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("item:income.grand_total", re.compile(r"^收入总(计|预算|额)$|^收入预算总(额|计)?$")),
-    ("item:expenditure.grand_total", re.compile(r"^支出总(计|预算|额)$|^支出预算总(额|计)?$")),
+    ("item:income.grand_total", re.compile(r"^收入总(计|预算|额)$|^收入预算总(额|计)?$|^收入预算$|^收入支出总计$")),
+    ("item:expenditure.grand_total", re.compile(r"^支出总(计|预算|额)$|^支出预算总(额|计)?$|^支出预算$")),
+    ("item:income.current_total", re.compile(r"^本年收入(合计|小计)$")),
+    ("item:expenditure.current_total", re.compile(r"^本年支出(合计|小计)$")),
     ("item:fiscal_income", re.compile(r"(?<!非同级)(?<!非)财政拨款(预算)?收入(预算)?$")),
-    ("item:general_budget", re.compile(r"一般公共预算(财政)?拨款(收入)?$|一般公共预算(财政拨款)?支出$")),
-    ("item:three_public", re.compile(r"三公经费(财政拨款)?$|三公经费(年初)?(预算|决算)?$")),
+    ("item:general_budget", re.compile(r"一般公共预算(财政)?拨款(收入|支出)?$|一般公共预算(财政拨款)?支出$")),
+    ("item:income.business", re.compile(r"^事业收入$")),
+    ("item:income.operating", re.compile(r"^(事业单位)?经营收入$")),
+    ("item:income.other", re.compile(r"^其他收入$")),
+    ("item:three_public", re.compile(r"三公经费(财政拨款)?(支出)?$|三公经费(年初)?(预算|决算)?$")),
     ("item:outbound", re.compile(r"因公出国\(境\)费?(用|支出)?$")),
     ("item:vehicles", re.compile(r"公务用车购置及运行(维护)?费(支出)?$")),
     ("item:vehicle_purchase", re.compile(r"公务用车购置(费|支出)?$")),
     ("item:vehicle_operation", re.compile(r"公务用车运行(维护)?费(支出)?$")),
     ("item:reception", re.compile(r"公务接待费(支出)?$")),
-    ("item:admin_operating_cost", re.compile(r"机关运行经费$")),
-    ("item:procurement_goods", re.compile(r"政府采购货物(预算|支出)?$")),
-    ("item:procurement_works", re.compile(r"政府采购工程(预算|支出)?$")),
-    ("item:procurement_services", re.compile(r"政府采购服务(预算|支出)?$")),
-    ("item:procurement_total", re.compile(r"政府采购(预算|支出)?(总额)?$")),
+    ("item:admin_operating_cost", re.compile(r"机关运行经费(支出)?$")),
+    ("item:procurement_goods", re.compile(r"政府采购货物(预算|支出)?$|^货物采购金额$")),
+    ("item:procurement_works", re.compile(r"政府采购工程(预算|支出)?$|^工程采购金额$")),
+    ("item:procurement_services", re.compile(r"政府采购服务(预算|支出)?$|^服务采购金额$")),
+    ("item:procurement_total", re.compile(r"政府采购(预算|支出|金额)?(总额)?$")),
     ("item:personnel", re.compile(r"人员经费$")),
     ("item:public_funds", re.compile(r"公用经费$")),
     ("item:basic", re.compile(r"基本支出$")),
@@ -93,6 +106,7 @@ def _strip(label: str, entity: str, year: int | None, *, filler: bool = True) ->
     s = s.replace(compact(entity), "") if entity else s
     s = re.sub(r"20\d\d年(度)?|本年度|全年", "", s)
     s = re.sub(r"\((类|款|项)\)", "", s)
+    s = _REMARK.sub("", s)
     s = re.sub(r"^[(\[]+|[)\]]+$", "", s)
     s = re.sub(r"^(其中|包括|主要包括|主要用于|共计|合计|用于)+", "", s)
     previous = None if filler else s
@@ -108,6 +122,42 @@ def _printed_item(label: str) -> str:
     s = s[: s.rfind("(" + _CODE.findall(label)[-1])] if _CODE.findall(label) else s
     s = re.split(r"\((?:类|款)\)", s)[-1]
     return re.sub(r"\(项\)$", "", s)
+
+
+def _fn_by_path(label: str, year: int | None) -> tuple[str, str] | None:
+    """The ``fn:`` code of ``A（类）B（款）C（项）`` or ``A-B-C``, walking the list down by name, with C's name."""
+    from ..vocabulary import FUNCTION_CLASSES
+
+    s = normalise(label)
+    if _PATH_MARK.search(s):
+        parts = [x for x in _PATH_MARK.split(s) if x not in ("类", "款", "项")]
+        parts = parts[: len(_PATH_MARK.findall(s))]
+    elif len(_PATH_DASH.findall(s)) >= 1:
+        parts = _PATH_DASH.split(s)
+        parts[-1] = re.sub(r"科目.*$", "", parts[-1])
+    else:
+        return None
+    if len(parts) < 2:
+        return None
+    head = parts[0]
+    cls = next((FUNCTION_CLASSES[n] for n in sorted(FUNCTION_CLASSES, key=len, reverse=True) if head.endswith(n)), None)
+    if cls is None:
+        return None
+    from .. import codelists
+
+    code, name = cls, head
+    for part in parts[1:]:
+        # Only the level below: 其他公共安全支出 names both 20499 and 2049999.
+        found = [e for e in codelists.by_name("fn", part, year, parent=code) if len(e.code) == len(code) + 2]
+        if len(found) != 1:
+            return None
+        code, name = found[0].code, found[0].name
+    return code, name
+
+
+def _fn_path_key(text: str, year: int | None) -> tuple[str, str] | None:
+    found = _fn_by_path(text, year)
+    return (f"fn:{found[0]}", found[1]) if found else None
 
 
 def _fn_by_name(name: str, year: int | None, parent: str | None) -> tuple[str, str] | None:
@@ -139,6 +189,9 @@ def _key(label: str, clause: str, *, entity: str, year: int | None, three_public
         scheme = "fn" if code.startswith("2") else "econ"
         name = _fn_name(code, year) if scheme == "fn" else None
         return f"{scheme}:{code}", name or _printed_item(label)
+    path = _fn_by_path(label, year)
+    if path:
+        return f"fn:{path[0]}", path[1]
     core = _strip(label, entity, year)
     whole = _strip(label, entity, year, filler=False)
     if not core or len(core) > DEFAULT_LABEL_CHARS:
@@ -172,18 +225,28 @@ def mentions(paragraphs: list[Paragraph], *, entity: str, year: int | None, kind
             three_public = "三公" in text
         in_three_public = three_public or "三公" in text
         fn_parent: str | None = None
+        # The item a passage speaks of (``…（类）…（款）…（项）。…支出决算为 X 万元``), for bare labels.
+        subject: tuple[str, str] | None = None
         start = 0
         for m in list(_CLAUSE_END.finditer(text)) + [None]:
             end = m.start() if m else len(text)
             clause = text[start:end]
             start = m.end() if m else len(text)
             after = 0
+            if not _FIGURE.search(clause):
+                subject = _fn_path_key(clause, year) or subject
             for f in _FIGURE.finditer(clause):
-                label = clause[after : f.start()].strip()
+                # A comma before a year (万元,2024年…) does not end a clause; it is no part of the label.
+                label = clause[after : f.start()].strip().lstrip(",").strip()
                 after = f.end()
                 if not label or _CHANGE.search(label) or _OTHER_YEAR.search(label):
                     continue
                 if kind == "final_accounts" and re.search(r"年初预算|全年预算|调整预算", label):
+                    # Not the amount, but it names what the next bare figure (支出决算为…) is.
+                    named = re.sub(r"(年初|全年|调整)预算.*$", "", label)
+                    if _strip(named, entity, year):
+                        subject = _key(named, clause, entity=entity, year=year, three_public=in_three_public,
+                                       fn_parent=fn_parent)
                     continue
                 years = [int(y) for y in re.findall(r"(20\d\d)\s*年", label)]
                 if year and any(y != year for y in years):
@@ -196,8 +259,13 @@ def mentions(paragraphs: list[Paragraph], *, entity: str, year: int | None, kind
                     continue
                 keyed = _key(label, clause, entity=entity, year=year, three_public=in_three_public,
                              fn_parent=fn_parent)
+                bare = bool(_BARE_SAYS.search(label) and _BARE.match(_strip(label, entity, year)))
+                if keyed is None and bare:
+                    keyed = subject
                 if keyed is None:
+                    subject = subject if bare else None  # the text now speaks of something unknown
                     continue
+                subject = keyed
                 key, name = keyed
                 if key.startswith("fn:") and len(key) == 6:
                     fn_parent = key[3:]

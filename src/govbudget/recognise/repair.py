@@ -44,8 +44,10 @@ def _in_order(a: str, b: str) -> float:
 
 def _scrambled(printed: str, clean: str) -> bool:
     """Most characters of the clean name, but out of order: vertical text read across."""
+    # All but one character in order (退休费 for 离休费) is another word or a misprint, never a scramble.
+    in_order = _in_order(printed, clean)
     return (_shared(printed, clean) >= DEFAULT_SHARED and len(printed) <= len(clean) + 2
-            and _in_order(printed, clean) < DEFAULT_IN_ORDER)
+            and in_order < DEFAULT_IN_ORDER and round(in_order * len(printed)) < len(printed) - 1)
 
 
 def _clean_names(tables: list[Table], entity: str, entity_code: str | None) -> dict[str, list[str]]:

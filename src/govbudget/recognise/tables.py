@@ -20,7 +20,7 @@ import attrs
 
 from .. import vocabulary as V
 from ..amounts import NotAnAmount, is_blank, parse_amount
-from ..grid import GridCell, GridRow
+from ..grid import GridCell, GridRow, Paragraph
 from ..model import Cell, Column, Row, Table
 from ..provenance import Finding, Provenance, Severity
 from .columns import ColumnSpec, classify_columns, header_paths, lost_code_columns
@@ -33,6 +33,7 @@ from .gridrows import (
     is_data_row,
     is_marker_row,
     row_texts,
+    split_part_labels,
 )
 from .labels import clean_code, display_name, is_code, normalise, split_code
 from .placement import Hints, Option, Pending, options_for, resolve
@@ -76,6 +77,8 @@ class TableBuilder(TwoSidedRows, TransposedRows, SourceRows, PurchaseRows):
         self.stats_context: str | None = None
         self.class_code: str | None = None
         self.sub_code: str | None = None
+        self.misprinted_class: str | None = None
+        self.empty_note: Paragraph | None = None  # the note under the table saying it is empty
         self.two_sided_measures: tuple[list[str], list[str]] = (["amount"], ["amount"])
         self.name_columns: list[int] = []
         self.transposed: list[tuple[int, str, str, str]] = []
@@ -110,7 +113,11 @@ class TableBuilder(TwoSidedRows, TransposedRows, SourceRows, PurchaseRows):
             if self.table_id == "disclosure_stats" and not data and stats_section(row_texts(row)[0]):
                 self.stats_context = stats_section(row_texts(row)[0])
                 continue
-            if data or is_data_row(row) or self._continues_data(row):
+            split = split_part_labels(row) if not data and self.specs is None else None
+            if split:
+                header.append(split[0])
+                data.append(split[1])
+            elif data or is_data_row(row) or self._continues_data(row):
                 data.append(row)
             else:
                 header.append(row)
@@ -121,6 +128,8 @@ class TableBuilder(TwoSidedRows, TransposedRows, SourceRows, PurchaseRows):
         for row in data:
             if is_marker_row(row) or self._is_header_repeat(row) or header_words_only(row):
                 continue
+            if self.specs and len(row.cells) < len(self.specs) - 1:
+                row = self._widened(row) or row
             self._data_row(row)
 
     def _continues_data(self, row: GridRow) -> bool:
@@ -241,7 +250,26 @@ class TableBuilder(TwoSidedRows, TransposedRows, SourceRows, PurchaseRows):
             return True
         width = max(len(r.cells) for r in rows)
         slack = DEFAULT_WIDTH_SLACK if len(self.specs) > 6 else 1
-        return abs(width - len(self.specs)) <= slack
+        return abs(width - len(self.specs)) <= slack or all(self._widened(r) is not None for r in rows)
+
+    def _widened(self, row: GridRow) -> GridRow | None:
+        """A row whose one label cell spans the code and name columns (a page holding only 合计), widened.
+
+        Only when the rest of the row is exactly one figure or blank per measure column,
+        and those columns are the table's last: the label goes to the name column.
+        """
+        if self.specs is None or self.layout != "rows" or not row.aligned or not self.name_columns:
+            return None
+        measures = [s.index for s in self.specs if s.role == "measure"]
+        n = len(row.cells) - 1
+        if n < 1 or n != len(measures) or measures != list(range(len(self.specs) - n, len(self.specs))):
+            return None
+        label, rest = row.cells[0], row.cells[1:]
+        if not label.text.strip() or is_code(label.text) or not all(amount_or_blank(c.text) for c in rest):
+            return None
+        blank = [attrs.evolve(label, text="") for _ in range(len(self.specs) - n)]
+        blank[self.name_columns[0]] = label
+        return attrs.evolve(row, cells=tuple(blank) + tuple(rest))
 
     # -- data rows --------------------------------------------------------------
     def _data_row(self, row: GridRow) -> None:
@@ -318,7 +346,12 @@ class TableBuilder(TwoSidedRows, TransposedRows, SourceRows, PurchaseRows):
         names = [at(s.index) for s in specs if s.role == "name" and at(s.index)]
         name = names[0] if names else ""
         scheme = next((s.scheme for s in specs if s.role == "code" and s.scheme), V.CODE_SCHEME.get(self.table_id))
-        code = self._join_code(code_parts)
+        # A 款 or 项 part is a two-digit field: ``301 | 2`` is 30102, never 3012.
+        padded = [(p, "0" + clean_code(t) if p in ("sub", "item") and re.fullmatch(r"\d", clean_code(t)) else t)
+                  for p, t in code_parts]
+        code = self._join_code(padded)
+        if code and not name and not re.search(r"\d", code):
+            code, name = "", code  # 合计 printed in the 类 column: a label, not a code
         if not code and name:
             glued, rest = split_code(name)
             if glued:
@@ -331,6 +364,17 @@ class TableBuilder(TwoSidedRows, TransposedRows, SourceRows, PurchaseRows):
         key = self._key(code, name, scheme, row)
         if key is None:
             return
+        if self.misprinted_class:
+            self.note("row.bad_code", Severity.WARNING,
+                      f"class part {self.misprinted_class!r} is not a class code; read as {key} from the class "
+                      "and 款 of the rows above", row.provenance, row=key, actual=self.misprinted_class,
+                      expected=key.split(":")[-1][:3])
+            self.misprinted_class = None
+        if padded != code_parts:
+            self.note("row.code_padded", Severity.INFO,
+                      f"code part printed with one digit ({' | '.join(t for _, t in code_parts if t)}); "
+                      f"read as {key}", row.provenance, row=key,
+                      actual=" | ".join(t for _, t in code_parts if t))
         unit = None
         cells = self._cells_at(row, specs, key)
         if self.table_id == "disclosure_stats" and re.match(r"item:(vehicles|equipment)", key):
@@ -357,6 +401,12 @@ class TableBuilder(TwoSidedRows, TransposedRows, SourceRows, PurchaseRows):
         cls, sub, item = by.get("class", ""), by.get("sub", ""), by.get("item", "")
         if len(sub) > 2 or len(item) > 2:
             return sub if len(sub) > len(item) else item
+        self.misprinted_class = None
+        if cls and len(cls) != 3 and self.class_code and sub and sub == self.sub_code:
+            # ``7 | 11 | 02`` under ``210 | 11``: a class part that is no class, inside the
+            # class and 款 the rows above opened; the hierarchy says which it is.
+            self.misprinted_class = cls
+            cls = self.class_code
         # Some layouts print a part only where it changes: 208 | | then | 05 | then | | 05.
         if cls:
             self.class_code, self.sub_code = cls, sub or None
@@ -567,6 +617,11 @@ class TableBuilder(TwoSidedRows, TransposedRows, SourceRows, PurchaseRows):
                 + (" …" if len(self.placed) > 8 else ""),
                 table=self.table_id, provenance=tuple(p.provenance for p in self.placed),
             ))
+        if self.empty_note is not None and not self.has_no_figures():
+            self.note("table.empty_note", Severity.WARNING,
+                      f"the note under the table says it is empty ({self.empty_note.text.strip()[:60]!r}), "
+                      "but it prints figures; the figures are kept", self.empty_note.provenance,
+                      actual=self.empty_note.text.strip()[:200])
         if self.pending:
             listed = "; ".join(f"{p.key} ({' '.join(a.text.strip() for a in p.amounts)})" for p in self.pending[:6])
             self.findings.append(Finding(
