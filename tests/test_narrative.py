@@ -149,3 +149,83 @@ def test_seed_002_narrative_facts_are_all_read() -> None:
     for e in expected:
         assert Decimal(got[(e["row"], e["measure"])].yuan) == Decimal(e["yuan"]), e["row"]
     assert got[("fn:2101506", "amount")].row_name == "医疗保障经办事务"
+
+
+@pytest.mark.parametrize(
+    "lines, entity, year, kind, expected",
+    [
+        # Jiangsu: totals by source and by purpose, reserve funds, 三公 with 会议费 and 培训费, procurement
+        (["1．财政拨款收入预算总计28849.38万元。", "某某院本年收入预算合计28849.38万元，其中：",
+          "单位预留机动经费预算数为182.92万元。与上年一致。"], "某某院", 2017, "budget",
+         {"item:fiscal_income": "28849.38 万元", "item:income.current_total": "28849.38 万元",
+          "item:reserve": "182.92 万元"}),
+        # the entity by a short name of its own (省检察院 for 江苏省人民检察院)
+        (["省检察院本年支出预算合计 21,955.35万元，其中：", "2．其他资金收入预算总计14.39万元。"], "江苏省人民检察院", 2018,
+         "budget", {"item:expenditure.current_total": "21,955.35 万元", "item:income.other": "14.39 万元"}),
+        (["十一、“三公”经费、会议费、培训费支出预算表情况说明", "（1）公务用车购置预算支出0万元。",
+          "（2）公务用车运行维护费预算支出304.4万元，本年数与上年数持平。",
+          "某某院2017年度一般公共预算拨款安排的会议费预算支出228万元。",
+          "某某院2017年度一般公共预算拨款安排的培训费预算支出1701.25万元。"], "某某院", 2017, "budget",
+         {"item:vehicle_purchase": "0 万元", "item:vehicle_operation": "304.4 万元", "item:meetings": "228 万元",
+          "item:training": "1701.25 万元"}),
+        (["2017年我部门政府采购预算总金额为3742.4万元。其中拟购买货物525.4万元；拟购买工程500万元；拟购买服务2717万元。",
+          "某某院2017年政府性基金支出预算支出0万元。"], "某某院", 2017, "budget",
+         {"item:procurement_total": "3742.4 万元", "item:procurement_goods": "525.4 万元",
+          "item:procurement_works": "500 万元", "item:procurement_services": "2717 万元", "item:gov_fund": "0 万元"}),
+        # items named from the 款 or the 项 down, under the class or 款 the text spoke of last; misprinted names
+        (["（一）公共安全（类）", "1．法院（款）行政运行（项）支出11786.92万元，与上年相比增加10.44万元。",
+          "2．法院（款）一般行政事务管理（项）支出6432.89万元。"], "某某院", 2017, "budget",
+         {"fn:2040501": "11786.92 万元", "fn:2040502": "6432.89 万元"}),
+        (["（一）公共安全支出（类）", "检察（款）: 2018年预算支出合计16,444.36万元。其中：",
+          "1．行政运行（项）支出 10,883.36万元，与上年相比增加 2,915.22万元。",
+          "3．公诉、审判、侦查、执行等检察监督支出（项）1,895万元。",
+          "（二）社会保障和就业支出（类）", "行政事业单位离退休（款）：2018年预算支出合计1,836.22万元。其中:",
+          "1．未归口管理行政单位离退休费（项）支出371.92万元。",
+          "（三）住房保障支出（类）", "住房改革支出(款): 2018年预算支出合计3,660.38万元。其中:",
+          "1.住房公积金(项):支出1,073.77万元。"], "某某院", 2018, "budget",
+         {"fn:20404": "16,444.36 万元", "fn:2040401": "10,883.36 万元", "fn:2040405": "1,895 万元",
+          "fn:20805": "1,836.22 万元", "fn:2080504": "371.92 万元", "fn:22102": "3,660.38 万元",
+          "fn:2210201": "1,073.77 万元"}),
+        # a university: the school speaks of itself; 上年结转 is this year's carry-over
+        (["我校2021年收支总预算490,808.40万元，其中本年收入预算390,140.45万元，使用非财政拨款结余18,953.73万元，"
+          "上年结转81,714.17万元；本年支出预算415,808.40万元，结转下年75,000.00万元。"], "西南大学", 2021, "budget",
+         {"item:income.grand_total": "490,808.40 万元", "item:income.current_total": "390,140.45 万元",
+          "item:income.nonfiscal_balance_used": "18,953.73 万元", "item:income.carryover": "81,714.17 万元",
+          "item:expenditure.current_total": "415,808.40 万元", "item:expenditure.carryover": "75,000.00 万元"}),
+        # final accounts: the code printed before the figure names it; 决算数 of the year is the amount
+        (["1.小学教育（2050202），2023年度决算数为7,970.38万元，比2022年度决算数增长0.39%。",
+          "按照支出功能科目划分，教育支出425,287.27万元，占总支出的92.92%；其他支出109.50万元，占总支出的0.02%。"],
+         "西南大学", 2023, "final_accounts",
+         {"fn:2050202": "7,970.38 万元", "fn:205": "425,287.27 万元", "fn:229": "109.50 万元"}),
+    ],
+)
+def test_jiangsu_and_university_wordings(lines: list[str], entity: str, year: int, kind: str,
+                                         expected: dict[str, str]) -> None:
+    assert read(*lines, entity=entity, year=year, kind=kind) == expected
+
+
+def test_an_other_spending_line_outside_a_list_of_classes_is_no_class() -> None:
+    assert read("本年支出包括：其他支出 5.00 万元。") == {}
+
+
+RESTATED = ["学校2023年度各项支出总计457,676.75万元，其中基本支出359,781.59万元。",
+            "学校2023年度财政拨款支出总计为237,100.00万元，其中基本支出199,015.13万元，占总支出的83.94%；"
+            "项目支出38,084.87万元。"]
+
+
+def test_an_item_restated_for_fiscal_money_only_is_no_conflict_where_that_moneys_table_prints_it() -> None:
+    paragraphs = [Paragraph(t, Provenance("x.txt", line=i)) for i, t in enumerate(RESTATED)]
+    found = list(mentions(paragraphs, entity="西南大学", year=2023, kind="final_accounts"))
+    assert [(m.key, m.text, m.scope) for m in found] == [
+        ("item:expenditure.grand_total", "457,676.75", None), ("item:basic", "359,781.59", None),
+        ("item:basic", "199,015.13", "fiscal"), ("item:project", "38,084.87", "fiscal")]
+    printed = {"item:basic": {Decimal("1990151300")}}
+    rows, findings = narrative_rows(paragraphs, entity="西南大学", year=2023, kind="final_accounts",
+                                    scoped=lambda key: printed.get(key, set()))
+    assert [(r.key, r.cells[0].text) for r in rows] == [
+        ("item:expenditure.grand_total", "457,676.75"), ("item:basic", "359,781.59"), ("item:basic", "199,015.13"),
+        ("item:project", "38,084.87")]
+    assert findings == []
+    # Without a fund table that prints it, the restatement is a conflict like any other.
+    _, findings = narrative_rows(paragraphs, entity="西南大学", year=2023, kind="final_accounts")
+    assert [f.code for f in findings] == ["narrative.conflict"]

@@ -293,11 +293,11 @@ PURPOSES = [
 SPENDING = [["合计", "基本支出", "项目支出", "单位预留机动经费"], ["100.00", "60.00", "30.00", "10.00"]]
 
 
-def purposes(change: dict[tuple[str, int, int], str] | None = None) -> govbudget.Disclosure:
+def purposes(change: dict[tuple[str, int, int], str] | None = None, text: tuple[str, ...] = ()) -> govbudget.Disclosure:
     tables = {"收支预算总表": copy.deepcopy(PURPOSES), "支出预算总表": copy.deepcopy(SPENDING)}
     for (title, r, c), value in (change or {}).items():
         tables[title][r][c] = value
-    parts: list = ["某某院 2017 年部门预算"]
+    parts: list = ["某某院 2017 年部门预算", *text]
     for title, rows in tables.items():
         parts += [title, UNIT, rows]
     return recognise(grid_doc(*parts))
@@ -317,3 +317,10 @@ def test_spending_by_purpose_and_reserve_funds_hold() -> None:
 def test_spending_by_purpose_and_reserve_funds_break(change, rule: str, row: str) -> None:
     found = [f for f in check(purposes(change)) if f.code == rule and f.row == row]
     assert found and found[0].severity is Severity.ERROR
+
+
+@pytest.mark.parametrize("said, broken", [("10.00", False), ("11.00", True)])
+def test_reserve_funds_in_the_text_against_the_tables(said: str, broken: bool) -> None:
+    d = purposes(text=(f"单位预留机动经费预算数为{said}万元。",))
+    found = [f for f in check(d) if f.code == "narrative.table"]
+    assert [(f.row, f.severity) for f in found] == ([("item:reserve", Severity.ERROR)] if broken else [])

@@ -25,7 +25,7 @@ from ..textnorm import compact
 from .hints import report_hints
 from .labels import normalise
 from .meta import ENTITY_SUFFIX, Meta, document_title, heading_words, is_title_like, read_meta, table_id_of
-from .narrative import narrative_rows
+from .narrative import fund_figures, narrative_rows
 from .repair import repair_names
 from .tables import TableBuilder
 
@@ -363,12 +363,14 @@ class _Walker:
         findings = list(d.findings)
         kind = d.kinds.most_common(1)[0][0] if d.kinds else self.doc_kind
         year = d.years.most_common(1)[0][0] if d.years else self.doc_year
-        narrative, notes = narrative_rows(d.paragraphs, entity=d.entity, year=year, kind=kind)
         self._place(d.builders)
-        said = {r.key: r.cells[0].value * UNIT_FACTORS.get(r.unit or "", Decimal(1))
-                for r in reversed(narrative) if r.cells[0].value is not None}
         stated = Counter(b.unit for b in d.builders if b.unit)
         prevailing = stated.most_common(1)[0][0] if stated else None
+        # What the fund-scope tables print, for the text's restatements of an item for that money only.
+        scoped = fund_figures((b.table_id, b.unit or prevailing, b.rows) for b in d.builders)
+        narrative, notes = narrative_rows(d.paragraphs, entity=d.entity, year=year, kind=kind, scoped=scoped)
+        said = {r.key: r.cells[0].value * UNIT_FACTORS.get(r.unit or "", Decimal(1))
+                for r in reversed(narrative) if r.cells[0].value is not None}
         for b in d.builders:
             if b.unit is None:
                 b.unit = prevailing

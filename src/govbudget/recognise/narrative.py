@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Iterator
+from typing import Callable, Collection, Iterable, Iterator
 
 import attrs
 
@@ -23,9 +23,14 @@ from ..grid import Paragraph
 from ..model import Cell, Row
 from ..provenance import Finding, Provenance, Severity
 from ..textnorm import compact
+from .fnpaths import econ_by_name, fn_by_name, fn_by_path, fn_name, fn_sub_by_name
 from .labels import normalise
 
-__all__ = ["Mention", "mentions", "narrative_rows"]
+__all__ = ["Mention", "mentions", "narrative_rows", "fund_figures", "FUND_TABLES"]
+
+# Tables of 财政拨款 or 一般公共预算 money only, and what their lines say of the text's items.
+FUND_TABLES = ("fiscal_expenditure", "fiscal_basic", "general_budget_expenditure", "general_budget_basic")
+_BASIC_TABLES = ("fiscal_basic", "general_budget_basic")
 
 DEFAULT_HEADING_CHARS = 50
 DEFAULT_LABEL_CHARS = 60
@@ -41,37 +46,46 @@ _HEADING = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三�
 _CODE = re.compile(r"[（(](\d{3}(?:\d{2}){0,2})[）)]")
 # A remark in brackets (以合同签订为准) is not part of the label; (境) is.
 _REMARK = re.compile(r"\([^()]{3,}\)")
-# ``A（类）B（款）C（项）`` or ``A-B-C``: a function item named by its place in the tree.
-_PATH_MARK = re.compile(r"\((类|款|项)\)")
-_PATH_DASH = re.compile(r"[-－—]+")
 # A label that only says "the figure is" (支出决算为, 2024年预算安排): its item is the sentence's subject.
-_BARE = re.compile(r"^(支出|科目|金额)?$")
-_BARE_SAYS = re.compile(r"决算|预算|安排|为")
+_BARE = re.compile(r"^(预算)?(支出|科目|金额)?$")
+_BARE_SAYS = re.compile(r"决算|预算|安排|为|^支出$")
+# The figures of one fund only, not of all the entity's money.
+_FUND_SCOPE = re.compile(r"财政拨款|一般公共预算")
+_SCOPED_ITEMS = {"item:basic", "item:project", "item:personnel", "item:public_funds"}
 _FILLER_END = re.compile(r"(年初)?(财政拨款)?(预算数?|决算数?|支出数)?(安排|为|是|共|合计|总额|约)*$")
 
 # Narrative items: (key, pattern on the compact label with filler removed). First match wins.
 ITEMS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("item:income.grand_total", re.compile(r"^收入总(计|预算|额)$|^收入预算总(额|计)?$|^收入预算$|^收入支出总计$")),
+    ("item:income.grand_total", re.compile(
+        r"^收入总(计|预算|额)$|^收入预算总(额|计)?$|^收入预算$|^收入支出总计$|^收支总(预算|计|额)$")),
     ("item:expenditure.grand_total", re.compile(r"^支出总(计|预算|额)$|^支出预算总(额|计)?$|^支出预算$")),
-    ("item:income.current_total", re.compile(r"^本年收入(合计|小计)$")),
-    ("item:expenditure.current_total", re.compile(r"^本年支出(合计|小计)$")),
+    ("item:income.current_total", re.compile(r"^本年收入(预算(合计|小计)?|合计|小计)$|^本年预算收入$")),
+    ("item:expenditure.current_total", re.compile(r"^本年支出(预算(合计|小计)?|合计|小计)$|^本年预算支出$")),
     ("item:fiscal_grand_total", re.compile(r"^财政拨款收入支出总计$")),
-    ("item:fiscal_income", re.compile(r"(?<!非同级)(?<!非)财政拨款(预算)?收入(预算)?$")),
+    ("item:income.nonfiscal_balance_used", re.compile(r"^使用非财政拨款结余$")),
+    ("item:income.carryover", re.compile(r"^上年结转$")),
+    ("item:expenditure.carryover", re.compile(r"^结转下年$")),
+    ("item:fiscal_income", re.compile(r"(?<!非同级)(?<!非)财政拨款(预算)?收入(预算)?(总计|总额|合计)?$")),
     ("item:general_budget", re.compile(r"一般公共预算(财政)?拨款(收入|支出)?$|一般公共预算(财政拨款)?支出$")),
     ("item:income.business", re.compile(r"^事业收入$")),
     ("item:income.operating", re.compile(r"^(事业单位)?经营收入$")),
-    ("item:income.other", re.compile(r"^其他收入$")),
+    ("item:income.other", re.compile(r"^其他收入$|^其他资金(收入)?(预算)?(总计|合计)?$")),
+    ("item:gov_fund", re.compile(r"^政府性基金支出(预算)?(支出)?$")),
+    ("item:reserve", re.compile(r"预留机动经费$")),
     ("item:three_public", re.compile(r"三公经费(财政拨款)?(支出)?$|三公经费(年初)?(预算|决算)?$")),
-    ("item:outbound", re.compile(r"因公出国\(境\)费?(用|支出)?$")),
-    ("item:vehicles", re.compile(r"公务用车购置及运行(维护)?费(支出)?$")),
-    ("item:vehicle_purchase", re.compile(r"公务用车购置(费|支出)?$")),
-    ("item:vehicle_operation", re.compile(r"公务用车运行(维护)?费(支出)?$")),
-    ("item:reception", re.compile(r"公务接待费(支出)?$")),
-    ("item:admin_operating_cost", re.compile(r"机关运行经费(支出)?$")),
-    ("item:procurement_goods", re.compile(r"政府采购货物(预算|支出)?$|^货物采购金额$")),
-    ("item:procurement_works", re.compile(r"政府采购工程(预算|支出)?$|^工程采购金额$")),
-    ("item:procurement_services", re.compile(r"政府采购服务(预算|支出)?$|^服务采购金额$")),
-    ("item:procurement_total", re.compile(r"政府采购(预算|支出|金额)?(总额)?$")),
+    ("item:outbound", re.compile(r"因公出国\(境\)费?(用|支出|预算支出)?$")),
+    ("item:vehicles", re.compile(r"公务用车购置及运行(维护)?费(支出|预算支出)?$")),
+    ("item:vehicle_purchase", re.compile(r"公务用车购置(费|支出|预算支出)?$")),
+    ("item:vehicle_operation", re.compile(r"公务用车运行(维护)?费(支出|预算支出)?$")),
+    ("item:reception", re.compile(r"公务接待费(支出|预算支出)?$")),
+    ("item:meetings", re.compile(r"会议费(预算)?(支出)?$")),
+    ("item:training", re.compile(r"培训费(预算)?(支出)?$")),
+    ("item:admin_operating_cost", re.compile(r"机关运行经费(支出|预算支出)?$")),
+    ("item:procurement_goods", re.compile(r"政府采购货物(预算|支出)?$|^货物采购金额$|^拟(采购|购买)货物(支出)?$")),
+    ("item:procurement_works", re.compile(r"政府采购工程(预算|支出)?$|^工程采购金额$|^拟(采购|购买)工程(支出)?$")),
+    ("item:procurement_services", re.compile(
+        r"政府采购服务(预算|支出)?$|^服务采购金额$|^拟(采购|购买)服务(支出)?$")),
+    ("item:procurement_total", re.compile(r"政府采购(预算|支出|金额)*(总)?(金额|额)?$")),
     ("item:personnel", re.compile(r"人员经费$")),
     ("item:public_funds", re.compile(r"公用经费$")),
     ("item:basic", re.compile(r"基本支出$")),
@@ -82,7 +96,10 @@ ITEMS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _GENERIC_CLASSES = {"其他支出", "债务还本支出", "债务付息支出", "债务发行费用支出", "转移性支出", "预备费"}
 _SENTENCE_END = re.compile(r"[。；;！？!?：:]\s*$")
 _THREE_PUBLIC_KEYS = {"item:three_public", "item:outbound", "item:vehicles", "item:vehicle_purchase",
-                      "item:vehicle_operation", "item:reception"}
+                      "item:vehicle_operation", "item:reception", "item:meetings", "item:training"}
+# The document speaking of itself: 我校, 学校, 本部门 … (the entity's name is removed as well).
+_SELF = re.compile(r"^(我校|本校|学校|我部门|本部门|我单位|本单位|各项)+")
+_ORGANISATION = re.compile(r"^[\u4e00-\u9fff]{1,16}?(检察院|法院|大学|学院|办公厅|办公室|委员会|中心|局|厅)")
 
 
 @attrs.frozen
@@ -96,6 +113,7 @@ class Mention:
     unit: str
     provenance: Provenance
     printed_label: str
+    scope: str | None = None  # "fiscal" for an item stated for 财政拨款 / 一般公共预算 money only
 
 
 def _unit(u: str) -> str:
@@ -125,91 +143,40 @@ def _printed_item(label: str) -> str:
     return re.sub(r"\(项\)$", "", s)
 
 
-def _fn_by_path(label: str, year: int | None) -> tuple[str, str] | None:
-    """The ``fn:`` code of ``A（类）B（款）C（项）`` or ``A-B-C``, walking the list down by name, with C's name."""
-    from ..vocabulary import FUNCTION_CLASSES
-
-    s = normalise(label)
-    if _PATH_MARK.search(s):
-        parts = [x for x in _PATH_MARK.split(s) if x not in ("类", "款", "项")]
-        parts = parts[: len(_PATH_MARK.findall(s))]
-    elif len(_PATH_DASH.findall(s)) >= 1:
-        parts = _PATH_DASH.split(s)
-        parts[-1] = re.sub(r"科目.*$", "", parts[-1])
-    else:
-        return None
-    if len(parts) < 2:
-        return None
-    head = parts[0]
-    cls = next((FUNCTION_CLASSES[n] for n in sorted(FUNCTION_CLASSES, key=len, reverse=True) if head.endswith(n)), None)
-    if cls is None:
-        return None
-    from .. import codelists
-
-    code, name = cls, head
-    for part in parts[1:]:
-        # Only the level below: 其他公共安全支出 names both 20499 and 2049999.
-        found = [e for e in codelists.by_name("fn", part, year, parent=code) if len(e.code) == len(code) + 2]
-        if len(found) != 1:
-            return None
-        code, name = found[0].code, found[0].name
-    return code, name
-
-
-def _fn_path_key(text: str, year: int | None) -> tuple[str, str] | None:
-    found = _fn_by_path(text, year)
-    return (f"fn:{found[0]}", found[1]) if found else None
-
-
-def _fn_by_name(name: str, year: int | None, parent: str | None) -> tuple[str, str] | None:
-    from .. import codelists
-
-    found = codelists.by_name("fn", name, year, parent=parent)
-    return (found[0].code, found[0].name) if len(found) == 1 else None
-
-
-def _econ_by_name(name: str, year: int | None) -> tuple[str, str] | None:
-    from .. import codelists
-
-    found = codelists.by_name("econ", name, year)
-    return (found[0].code, found[0].name) if len(found) == 1 else None
-
-
-def _fn_name(code: str, year: int | None) -> str | None:
-    from .. import codelists
-
-    entry = codelists.lookup("fn", code, year)
-    return entry.name if entry else None
-
-
 def _key(label: str, clause: str, *, entity: str, year: int | None, three_public: bool,
-         fn_parent: str | None) -> tuple[str, str] | None:
+         fn_parent: str | None, context: str | None = None) -> tuple[str, str] | None:
     codes = _CODE.findall(label)
     if codes:
         code = codes[-1]
         scheme = "fn" if code.startswith("2") else "econ"
-        name = _fn_name(code, year) if scheme == "fn" else None
+        name = fn_name(code, year) if scheme == "fn" else None
         return f"{scheme}:{code}", name or _printed_item(label)
-    path = _fn_by_path(label, year)
+    path = fn_by_path(label, year, context)
     if path:
         return f"fn:{path[0]}", path[1]
     core = _strip(label, entity, year)
     whole = _strip(label, entity, year, filler=False)
     if not core or len(core) > DEFAULT_LABEL_CHARS:
         return None
+    # 省检察院本年收入预算合计: a short name of the entity in front.
+    shorter = (_ORGANISATION.sub("", core), _ORGANISATION.sub("", whole), _SELF.sub("", core), _SELF.sub("", whole))
     for key, pattern in ITEMS:
-        if pattern.search(whole) or pattern.search(core):
+        if pattern.search(whole) or pattern.search(core) or any(pattern.search(t) for t in shorter):
             if key in _THREE_PUBLIC_KEYS and not three_public and key != "item:three_public":
                 break  # 公务接待费 in a list of 商品和服务支出 is an economic item, read below
             return key, core
     from ..vocabulary import FUNCTION_CLASSES
 
-    if core in FUNCTION_CLASSES and (core not in _GENERIC_CLASSES or re.search(r"\(类\)", normalise(label))):
+    # 其他支出 is a class only where the text marks it (类) or lists classes (fn_parent a class).
+    listing = fn_parent is not None and len(fn_parent) == 3
+    if core in FUNCTION_CLASSES and (core not in _GENERIC_CLASSES or listing
+                                     or re.search(r"\(类\)", normalise(label))):
         return f"fn:{FUNCTION_CLASSES[core]}", core
-    found = _fn_by_name(core, year, fn_parent) if fn_parent else None
+    found = fn_by_name(core, year, fn_parent) if fn_parent else None
+    found = found or (fn_sub_by_name(core, year) if listing else None)
     if found:
         return f"fn:{found[0]}", found[1]
-    found = _econ_by_name(core, year)
+    found = econ_by_name(core, year)
     if found:
         return f"econ:{found[0]}", found[1]
     return None
@@ -218,16 +185,21 @@ def _key(label: str, clause: str, *, entity: str, year: int | None, three_public
 def mentions(paragraphs: list[Paragraph], *, entity: str, year: int | None, kind: str | None) -> Iterator[Mention]:
     """Every keyed figure the paragraphs state, in order."""
     three_public = False
+    # The function item the text spoke of last (a heading （一）公共安全（类）, a 款 stated), for
+    # paths that start below the class (法院（款）…（项）, 行政运行（项）).
+    context: str | None = None
     for p, text in _passages(paragraphs):
         text = _PRIOR.sub("", text)  # (上年财政拨款收入76.82万元, 收入总计133.32万元…) speaks of another year
         short = len(compact(text)) <= DEFAULT_HEADING_CHARS
         # A section (一、… or a markdown heading) sets the context; its （一）sub-items keep it.
         if p.level or (short and _SECTION.match(text)):
             three_public = "三公" in text
+            context = None
         in_three_public = three_public or "三公" in text
         fn_parent: str | None = None
         # The item a passage speaks of (``…（类）…（款）…（项）。…支出决算为 X 万元``), for bare labels.
         subject: tuple[str, str] | None = None
+        scope: str | None = None  # 财政拨款 / 一般公共预算 when the sentence speaks of that money only
         start = 0
         for m in list(_CLAUSE_END.finditer(text)) + [None]:
             end = m.start() if m else len(text)
@@ -235,19 +207,22 @@ def mentions(paragraphs: list[Paragraph], *, entity: str, year: int | None, kind
             start = m.end() if m else len(text)
             after = 0
             if not _FIGURE.search(clause):
-                subject = _fn_path_key(clause, year) or subject
+                named = _subject(clause, year, context)
+                if named is not None:
+                    subject = named
+                    context = _context_of(named[0]) or context
             for f in _FIGURE.finditer(clause):
                 # A comma before a year (万元,2024年…) does not end a clause; it is no part of the label.
                 label = clause[after : f.start()].strip().lstrip(",").strip()
                 after = f.end()
-                if not label or _CHANGE.search(label) or _OTHER_YEAR.search(label):
+                if not label or _CHANGE.search(label) or _other_year(label, kind):
                     continue
                 if kind == "final_accounts" and re.search(r"年初预算|全年预算|调整预算", label):
                     # Not the amount, but it names what the next bare figure (支出决算为…) is.
-                    named = re.sub(r"(年初|全年|调整)预算.*$", "", label)
-                    if _strip(named, entity, year):
-                        subject = _key(named, clause, entity=entity, year=year, three_public=in_three_public,
-                                       fn_parent=fn_parent)
+                    named_label = re.sub(r"(年初|全年|调整)预算.*$", "", label)
+                    if _strip(named_label, entity, year):
+                        subject = _key(named_label, clause, entity=entity, year=year, three_public=in_three_public,
+                                       fn_parent=fn_parent, context=context)
                     continue
                 years = [int(y) for y in re.findall(r"(20\d\d)\s*年", label)]
                 if year and any(y != year for y in years):
@@ -259,10 +234,12 @@ def mentions(paragraphs: list[Paragraph], *, entity: str, year: int | None, kind
                 if value is None:
                     continue
                 keyed = _key(label, clause, entity=entity, year=year, three_public=in_three_public,
-                             fn_parent=fn_parent)
+                             fn_parent=fn_parent, context=context)
                 bare = bool(_BARE_SAYS.search(label) and _BARE.match(_strip(label, entity, year)))
                 if keyed is None and bare:
                     keyed = subject
+                if _FUND_SCOPE.search(label) and re.search(r"支出", label):
+                    scope = "fiscal"  # 财政拨款支出预算 216,552.53 万元，其中教育支出… : that money only
                 if keyed is None:
                     subject = subject if bare else None  # the text now speaks of something unknown
                     continue
@@ -270,7 +247,37 @@ def mentions(paragraphs: list[Paragraph], *, entity: str, year: int | None, kind
                 key, name = keyed
                 if key.startswith("fn:") and len(key) == 6:
                     fn_parent = key[3:]
-                yield Mention(key, name, f.group("num"), value, _unit(f.group("unit")), p.provenance, label)
+                context = _context_of(key) or context
+                scoped = key in _SCOPED_ITEMS or key.startswith(("fn:", "econ:"))
+                yield Mention(key, name, f.group("num"), value, _unit(f.group("unit")), p.provenance, label,
+                              scope="fiscal" if scoped and (scope or _FUND_SCOPE.search(label)) else None)
+            if m is not None and m.group() in "。！？":
+                scope = None
+
+
+def _subject(clause: str, year: int | None, context: str | None) -> tuple[str, str] | None:
+    """The function item a clause without a figure names: a path, or a printed code (小学教育（2050202）)."""
+    codes = _CODE.findall(clause)
+    if codes and codes[-1].startswith("2"):
+        return f"fn:{codes[-1]}", fn_name(codes[-1], year) or _printed_item(clause)
+    found = fn_by_path(clause, year, context)
+    return (f"fn:{found[0]}", found[1]) if found else None
+
+
+def _context_of(key: str) -> str | None:
+    """The code a path below it hangs from: a class or a 款 itself, a 项's 款."""
+    if not key.startswith("fn:"):
+        return None
+    code = key[3:]
+    return code[:5] if len(code) == 7 else code
+
+
+def _other_year(label: str, kind: str | None) -> bool:
+    """A figure of another year; 上年结转 is this year's carry-over, 决算数 the final accounts' own."""
+    s = re.sub(r"(上年|年初)结转(和|及)?(结余)?(资金)?", "", label)
+    if kind == "final_accounts":
+        s = s.replace("决算数", "")
+    return bool(_OTHER_YEAR.search(s))
 
 
 _PRIOR = re.compile(r"[(（][^()（）]*(上年|去年|上一年|同比|上年度)[^()（）]*[)）]")
@@ -294,12 +301,14 @@ def _passages(paragraphs: list[Paragraph]) -> Iterator[tuple[Paragraph, str]]:
         yield current, text
 
 
-def narrative_rows(paragraphs: list[Paragraph], *, entity: str, year: int | None,
-                   kind: str | None) -> tuple[list[Row], list[Finding]]:
+def narrative_rows(paragraphs: list[Paragraph], *, entity: str, year: int | None, kind: str | None,
+                   scoped: Callable[[str], Collection[Decimal]] | None = None) -> tuple[list[Row], list[Finding]]:
     """A row per statement of a figure; a repeat with the same figure is dropped.
 
     The facts table keeps the first statement of each key; a later one with another
-    figure is kept in the model for validation and reported as ``narrative.conflict``.
+    figure is kept in the model for validation and reported as ``narrative.conflict``,
+    unless it states the item for 财政拨款 money only and ``scoped`` (the figures in yuan
+    the fund-scope tables print for a key) holds it: then it is another scope, not a conflict.
     """
     rows: list[Row] = []
     first_of: dict[str, Row] = {}
@@ -320,6 +329,8 @@ def narrative_rows(paragraphs: list[Paragraph], *, entity: str, year: int | None
         if _yuan(first_value, first.unit) != _yuan(m.value, m.unit) and all(
                 _yuan(r.cells[0].value, r.unit) != _yuan(m.value, m.unit) for r in rows if r.key == m.key):
             rows.append(row)
+            if m.scope is not None and scoped is not None and _yuan(m.value, m.unit) in scoped(m.key):
+                continue
             findings.append(Finding(
                 "narrative.conflict", Severity.WARNING,
                 f"the text states {m.key} ({m.printed_label}) as {m.text} {m.unit}, "
@@ -346,6 +357,28 @@ def _name_mismatch(m: Mention, entity: str, year: int | None) -> Finding | None:
                    f"the text prints {m.key} with {whose}; its own name is {own[0]}",
                    entity=entity, table="narrative", row=m.key, expected=own[0], actual=printed,
                    provenance=(m.provenance,))
+
+
+def fund_figures(tables: Iterable[tuple[str, str | None, Iterable[Row]]]) -> Callable[[str], set[Decimal]]:
+    """The figures in yuan the fund-scope tables print for each narrative key (``item:basic``, ``fn:205``)."""
+    by_key: dict[str, set[Decimal]] = {}
+    for table_id, unit, rows in tables:
+        if table_id not in FUND_TABLES:
+            continue
+        for row in rows:
+            for cell in row.cells:
+                if cell.value is None:
+                    continue
+                keys = []
+                if row.key == "item:total" and cell.measure in ("basic", "project", "personnel", "public_funds"):
+                    keys.append(f"item:{cell.measure}")
+                elif row.key == "item:total" and cell.measure == "total" and table_id in _BASIC_TABLES:
+                    keys.append("item:basic")
+                elif row.key.startswith(("fn:", "econ:")) and cell.measure == "total":
+                    keys.append(row.key)
+                for key in keys:
+                    by_key.setdefault(key, set()).add(_yuan(cell.value, row.unit or unit))
+    return lambda key: by_key.get(key, set())
 
 
 def _yuan(value: Decimal, unit: str | None) -> Decimal:

@@ -44,6 +44,8 @@ CANDIDATES: dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]] = {
         ("general_budget_expenditure", "item:total", ("basic",)),
         ("expenditure", "item:total", ("basic",)),
         ("general_budget_basic", "item:total", ("total",)),
+        ("fiscal_expenditure", "item:total", ("basic",)),
+        ("fiscal_basic", "item:total", ("total",)),
     ),
     "item:personnel": (
         ("general_budget_basic", "item:total", ("personnel",)),
@@ -56,7 +58,13 @@ CANDIDATES: dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]] = {
     "item:project": (
         ("general_budget_expenditure", "item:total", ("project",)),
         ("expenditure", "item:total", ("project",)),
+        ("fiscal_expenditure", "item:total", ("project",)),
     ),
+    "item:reserve": (("expenditure", "item:total", ("reserve",)), ("summary", "item:expenditure.reserve", _ONE)),
+    "item:income.nonfiscal_balance_used": (("summary", "item:income.nonfiscal_balance_used", _ONE),),
+    "item:income.carryover": (("summary", "item:income.carryover", _ONE),),
+    "item:expenditure.carryover": (("summary", "item:expenditure.carryover", _ONE),),
+    "item:gov_fund": (("gov_fund_expenditure", "item:total", ("total",)),),
     "item:three_public": (
         ("three_public", "item:three_public", _THREE_PUBLIC),
         ("three_public", "item:total", _THREE_PUBLIC),
@@ -67,17 +75,19 @@ CANDIDATES: dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]] = {
         ("disclosure_stats", "item:admin_operating_cost", _ONE),
     ),
 }
-for _item in ("outbound", "vehicles", "vehicle_purchase", "vehicle_operation", "reception"):
+for _item in ("outbound", "vehicles", "vehicle_purchase", "vehicle_operation", "reception", "meetings", "training"):
     CANDIDATES[f"item:{_item}"] = (("three_public", f"item:{_item}", _THREE_PUBLIC),)
 for _item in ("business", "operating", "other"):
     CANDIDATES[f"item:income.{_item}"] = (("summary", f"item:income.{_item}", _ONE), ("income", "item:total", (_item,)))
 for _item in ("procurement_total", "procurement_goods", "procurement_works", "procurement_services"):
-    CANDIDATES[f"item:{_item}"] = (("disclosure_stats", f"item:{_item}", _ONE),)
+    # A 政府采购预算表 prints the total and the categories too.
+    _line = "item:total" if _item == "procurement_total" else f"item:{_item}"
+    CANDIDATES[f"item:{_item}"] = (("disclosure_stats", f"item:{_item}", _ONE), ("procurement", _line, _ONE))
 
 
 def _candidates(key: str) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     if key.startswith("fn:"):
-        return (("expenditure", key, ("total",)), ("summary", key, _ONE),
+        return (("expenditure", key, ("total",)), ("summary", key, _ONE), ("fiscal_expenditure", key, ("total",)),
                 ("general_budget_expenditure", key, ("total",)), ("fiscal_summary", key, ("total", "amount")))
     if key.startswith("econ:"):
         return (("general_budget_basic", key, ("total",)), ("fiscal_basic", key, ("total",)))
