@@ -229,3 +229,12 @@ def test_an_item_restated_for_fiscal_money_only_is_no_conflict_where_that_moneys
     # Without a fund table that prints it, the restatement is a conflict like any other.
     _, findings = narrative_rows(paragraphs, entity="西南大学", year=2023, kind="final_accounts")
     assert [f.code for f in findings] == ["narrative.conflict"]
+
+
+def test_a_misprinted_name_in_a_path_is_read_and_noted() -> None:
+    lines = ["（一）公共安全（类）", "2．法院（款）一般行政事务管理（项）支出6432.89万元。", "3．法院（款）机关服务（项）支出1600万元。"]
+    paragraphs = [Paragraph(t, Provenance("x.txt", line=i)) for i, t in enumerate(lines)]
+    rows, findings = narrative_rows(paragraphs, entity="某某院", year=2017, kind="budget")
+    assert [(r.key, r.name) for r in rows] == [("fn:2040502", "一般行政管理事务"), ("fn:2040503", "机关服务")]
+    assert [(f.code, f.severity.value, f.actual, f.expected) for f in findings] == [
+        ("code.name_mismatch", "info", "一般行政事务管理", "一般行政管理事务")]

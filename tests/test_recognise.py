@@ -560,6 +560,14 @@ def test_a_piece_that_prints_the_split_code_in_one_column_lines_up_from_the_righ
     assert not {"row.unrecognised", "code.name_mismatch"} & codes(d)
 
 
+def test_a_table_that_says_it_is_empty_is_present_and_empty() -> None:
+    rows = [["功能科目代码", "功能科目名称", "金额"], ["", "合计", ""], ["此表为空", "", ""]]
+    d = recognise(doc("某某院 2018 年部门预算", "公开10表：政府性基金支出预算表", "部门：某某院 单位：万元", rows))
+    table = d.reports[0].table("gov_fund_expenditure")
+    assert table.empty and [r.key for r in table.rows] == ["item:total"]
+    assert "row.unrecognised" not in codes(d)
+
+
 def test_serial_and_column_number_rows_are_never_values() -> None:
     rows = [
         ["序号", "科目编码", "科目名称", "合计", "基本支出", "项目支出"],

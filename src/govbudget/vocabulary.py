@@ -98,6 +98,9 @@ STANDARD_SETS = {
 
 TWO_SIDED = frozenset({"summary", "fiscal_summary"})
 
+# Words a table prints instead of lines when it has none (a row label, or a note under it).
+EMPTY_TABLE = re.compile(r"此表为空|本表为空|本表无数据|^无数据$|空表列示")
+
 # The scheme of a table's codes when its header does not say.
 CODE_SCHEME = {
     "income": "fn",

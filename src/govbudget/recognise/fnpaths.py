@@ -16,7 +16,7 @@ from collections import Counter
 
 from .labels import normalise
 
-__all__ = ["fn_by_path", "fn_by_name", "fn_sub_by_name", "fn_name", "econ_by_name", "DEFAULT_NEAR"]
+__all__ = ["fn_by_path", "path_item", "fn_by_name", "fn_sub_by_name", "fn_name", "econ_by_name", "DEFAULT_NEAR"]
 
 DEFAULT_NEAR = 0.75  # share of characters two names must have in common to be taken for one another
 
@@ -126,6 +126,12 @@ def fn_by_path(label: str, year: int | None, context: str | None = None) -> tupl
         code, name, near = step[0], step[1], step[2]
         exact = exact and near
     return code, name, exact
+
+
+def path_item(label: str) -> str | None:
+    """The last name of a path as printed (``一般行政事务管理`` in ``法院（款）一般行政事务管理（项）支出``)."""
+    parts = _parts(label)
+    return parts[-1][0] if parts else None
 
 
 def _only_one(name: str, year: int | None, length: int) -> tuple[str, str, bool] | None:

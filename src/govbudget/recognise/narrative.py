@@ -23,7 +23,7 @@ from ..grid import Paragraph
 from ..model import Cell, Row
 from ..provenance import Finding, Provenance, Severity
 from ..textnorm import compact
-from .fnpaths import econ_by_name, fn_by_name, fn_by_path, fn_name, fn_sub_by_name
+from .fnpaths import econ_by_name, fn_by_name, fn_by_path, fn_name, fn_sub_by_name, path_item
 from .labels import normalise
 
 __all__ = ["Mention", "mentions", "narrative_rows", "fund_figures", "FUND_TABLES"]
@@ -344,8 +344,10 @@ def _name_mismatch(m: Mention, entity: str, year: int | None) -> Finding | None:
     """``code.name_mismatch`` when the text prints a code with another name (2101506 as 2101599's)."""
     from .. import codelists
 
-    if not m.key.startswith("fn:") or not _CODE.findall(m.printed_label):
+    if not m.key.startswith("fn:"):
         return None
+    if not _CODE.findall(m.printed_label):
+        return _misprinted_path(m, entity, year)
     code = m.key[3:]
     printed = _printed_item(m.printed_label)
     own = [e.name for e in codelists.entries("fn") if e.code == code]
@@ -356,6 +358,22 @@ def _name_mismatch(m: Mention, entity: str, year: int | None) -> Finding | None:
     return Finding("code.name_mismatch", Severity.WARNING,
                    f"the text prints {m.key} with {whose}; its own name is {own[0]}",
                    entity=entity, table="narrative", row=m.key, expected=own[0], actual=printed,
+                   provenance=(m.provenance,))
+
+
+def _misprinted_path(m: Mention, entity: str, year: int | None) -> Finding | None:
+    """``code.name_mismatch`` (info) for an item named by a path whose last name the text misprints."""
+    from .. import codelists
+
+    printed = path_item(m.printed_label)
+    own = fn_name(m.key[3:], year)
+    # 公共安全（类） names its class without 支出; the tail of a name cut at 、 is the clause, not the text.
+    if (not printed or not own or codelists.names_match(printed, own) or codelists.names_match(printed + "支出", own)
+            or own.endswith(printed)):
+        return None
+    return Finding("code.name_mismatch", Severity.INFO,
+                   f"the text names {m.key} {printed!r}, a misprint of its name {own}",
+                   entity=entity, table="narrative", row=m.key, expected=own, actual=printed,
                    provenance=(m.provenance,))
 
 

@@ -469,6 +469,8 @@ class TableBuilder(TwoSidedRows, TransposedRows, SourceRows, PurchaseRows):
             return None
         if is_total(name):
             return "item:total"
+        if V.EMPTY_TABLE.search(norm) and not self._has_values(row):
+            return None  # 此表为空 printed in the table: a note, not a line (the table is present and empty)
         if scheme in ("fn", None):
             fn = function_class(name)
             if fn:
