@@ -127,6 +127,13 @@ def test_document_titles_give_entity_year_and_kind() -> None:
     assert document_title("曾都区医疗保障信息中心 2023 年部门预算") == ("曾都区医疗保障信息中心", 2023, "department", "budget")
     assert document_title("# 重庆市綦江区医疗保障事务中心 2022 年部门预算情况说明")[:2] == ("重庆市綦江区医疗保障事务中心", 2022)
     assert document_title("上海市普陀区2026年区级单位预算") == (None, 2026, "unit", "budget")
+    assert document_title("第二部分 江苏省高级人民法院2017年度部门预算表")[:2] == ("江苏省高级人民法院", 2017)
+
+
+def test_a_public_table_label_on_a_budget_title_is_a_budget() -> None:
+    assert read_meta("公开01表：收支预算总表").kind == "budget"
+    assert read_meta("公开01表").kind == "final_accounts"
+    assert read_meta("收入支出决算总表").kind == "final_accounts"
 
 
 # -- labels and row keys -------------------------------------------------------

@@ -55,10 +55,12 @@ class Meta:
 
 
 def _kind_of(text: str) -> str | None:
-    if "决算" in text or _PUBLIC.search(text):
+    if "决算" in text:
         return "final_accounts"
     if "预算" in text:
-        return "budget"
+        return "budget"  # 公开01表：收支预算总表 is a budget's table, labelled like final accounts'
+    if _PUBLIC.search(text):
+        return "final_accounts"
     return None
 
 
@@ -132,7 +134,8 @@ def document_title(text: str) -> tuple[str | None, int | None, str | None, str |
     m = _DOC_TITLE.match(s)
     if not m:
         return None, None, None, None
-    name = compact(m.group("name"))
+    # A part heading (第二部分 江苏省高级人民法院2017年度部门预算表) names the entity after the part.
+    name = re.sub(r"^第[一二三四五六七八九十]+部分", "", compact(m.group("name")))
     kind = "final_accounts" if m.group("kind") == "决算" else "budget"
     scope = {"部门": "department", "单位": "unit"}.get(m.group("scope") or "")
     if not ENTITY_SUFFIX.search(name):
