@@ -313,7 +313,7 @@ WIDE = Table(
 
 
 def landscape_pages(out: Path) -> list[dict]:
-    """A wide table twice: on a page turned with /Rotate 90 and on a landscape page."""
+    """Wide tables on a page turned with /Rotate 90, on a landscape page and on one turned with /Rotate 270."""
     figures: list[dict] = []
     c = canvas.Canvas(str(out), pagesize=A4, pageCompression=1, invariant=1)
     wide = landscape(A4)
@@ -336,6 +336,18 @@ def landscape_pages(out: Path) -> list[dict]:
     top = centred(s, 50, f"{ENTITY}2024年一般公共预算支出表", 14, bold=True)
     top = unit_line(s, top, f"编制部门：{ENTITY}", "单位：万元")
     draw_table(s, MARGIN, top, GENERAL, list(range(len(GENERAL_ROWS))), bold_rows={0}, figures=figures)
+    c.showPage()
+    # Page 3: a portrait page shown turned by 270 degrees.
+    c.setPageSize(wide)
+    c.setPageRotation(270)
+    c.saveState()
+    c.transform(0, -1, 1, 0, 0, A4[1])
+    s = Sheet(c, wide[0], wide[1], 3)
+    furniture(s)
+    top = centred(s, 50, f"{ENTITY}2024年一般公共预算基本支出表", 14, bold=True)
+    top = unit_line(s, top, f"编制部门：{ENTITY}", "单位：万元")
+    draw_table(s, MARGIN, top, BASIC, list(range(len(BASIC_ROWS))), bold_rows={0}, figures=figures)
+    c.restoreState()
     c.showPage()
     c.save()
     return figures
