@@ -75,6 +75,15 @@ def test_justified_narrative_with_figures_is_not_a_table() -> None:
     assert tables == [] and len(rest) == 3
 
 
+def test_sentences_ending_in_a_figure_at_the_margin_are_not_a_table() -> None:
+    chars = left("省检察院2018年度财政拨款收、支总预算", 90, 0) + right("21,940.96", 505, 0)
+    chars += left("万元。与上年相比，财政拨款收、支总计各增加", 90, 20) + right("3,958.98", 505, 20)
+    lines = text_lines(chars)
+    assert not is_data_line(lines[1])
+    tables, rest = aligned_tables(lines, "t.pdf", 1, 1)
+    assert tables == [] and len(rest) == 2
+
+
 def test_one_line_of_figures_is_not_a_table() -> None:
     lines = text_lines(left("合计", 40, 0) + right("520.00", 290, 0))
     assert is_data_line(lines[0])

@@ -1,4 +1,4 @@
-"""Pages into the document's blocks: furniture dropped, paragraphs and rows across page breaks."""
+"""Pages into the document's blocks: furniture dropped, paragraphs across page breaks."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from test_pdf_celltext import run
 
 from govbudget.grid import GridCell, GridRow, GridTable, Paragraph
 from govbudget.provenance import Provenance
-from govbudget.readers.pdf.document import assemble, is_page_number, join_split_rows
+from govbudget.readers.pdf.document import assemble, is_page_number
 from govbudget.readers.pdf.page import PageItems
 from govbudget.readers.pdf.textlines import text_lines
 
@@ -79,38 +79,3 @@ def test_a_paragraph_cut_by_the_page_break_is_joined() -> None:
     assert texts[1] == "收入总计五百二十万元，其中事业收入二十万元；本部门机关运行经费预算45.00万元，主要用于办公费。"
     assert blocks[1].provenance.page == 1 and blocks[1].provenance.bbox[1] == 700
     assert blocks[0].level == 1 and texts[2].startswith("下一段")
-
-
-def test_a_row_broken_by_the_page_break_is_made_whole() -> None:
-    head = ["科目编码", "科目名称", "金额"]
-    a = table(1, [head, ["2080505", "机关事业单位基本养老保险缴费支", "55.00"]])
-    b = table(2, [head, ["", "出", ""], ["2080506", "机关事业单位职业年金缴费支出", "25.00"]], 60, 2)
-    out = join_split_rows([a, b])
-    assert [c.text for c in out[0].rows[-1].cells] == ["2080505", "机关事业单位基本养老保险缴费支出", "55.00"]
-    assert [[c.text for c in r.cells] for r in out[1].rows] == [head, ["2080506", "机关事业单位职业年金缴费支出", "25.00"]]
-
-
-@pytest.mark.parametrize("first", [["", "4.应急保障用车", "11"], ["208", "社会保障和就业支出", ""], ["", "其他", ""]])
-def test_a_new_row_after_the_break_is_left_alone(first: list[str]) -> None:
-    head = ["序号", "项目", "行次"]
-    a = table(1, [head, ["", "3.机要通信用车", "10"], ["", "卫生健康支出", ""]])
-    b = table(2, [first], 60, 2)
-    out = join_split_rows([a, b])
-    assert out == [a, b]
-
-
-def test_a_piece_holding_only_headings_joins_the_next() -> None:
-    a = table(1, [["合计", "公务用车购置及运行费", ""], ["", "小计", "公务用车购"]])
-    b = table(2, [["", "", "置费"], ["7.00", "6.00", ""]], 60, 2)
-    (joined,) = join_split_rows([a, b])
-    assert [[c.text for c in r.cells] for r in joined.rows] == [
-        ["合计", "公务用车购置及运行费", ""], ["", "小计", "公务用车购置费"], ["7.00", "6.00", ""]]
-    moved = joined.rows[2].cells[0].provenance
-    assert (moved.page, moved.row) == (2, 3)
-
-
-def test_pieces_on_the_same_page_or_of_other_widths_are_not_joined() -> None:
-    a = table(1, [["项目", "金额"], ["甲", "1.00"]])
-    assert join_split_rows([a, table(1, [["", "续"]], 500)]) == [a, table(1, [["", "续"]], 500)]
-    c = table(2, [["", "续", ""]], 60, 2)
-    assert join_split_rows([a, c]) == [a, c]

@@ -67,13 +67,15 @@ def test_white_cell_backgrounds_leave_no_edges() -> None:
     assert not any(round(r["x0"], 1) in edges for r in backgrounds)
 
 
-def test_turned_page_reads_upright_in_its_shown_size() -> None:
-    objs, _, _ = _objects("landscape_rotated.pdf", 1)
+@pytest.mark.parametrize("page, title", [(1, "临江区卫生健康局2024年部门收入预算总表"),
+                                         (3, "临江区卫生健康局2024年一般公共预算基本支出表")])
+def test_turned_page_reads_upright_in_its_shown_size(page: int, title: str) -> None:
+    objs, _, _ = _objects("landscape_rotated.pdf", page)
     assert (round(objs.width), round(objs.height)) == (842, 595)
     assert all(c.upright for c in objs.chars)
-    title = sorted((c for c in objs.chars if c.size > 12), key=lambda c: c.x0)
-    assert "".join(c.text for c in title) == "临江区卫生健康局2024年部门收入预算总表"
-    assert len({round(c.top) for c in title}) == 1
+    big = sorted((c for c in objs.chars if c.size > 12), key=lambda c: c.x0)
+    assert "".join(c.text for c in big) == title
+    assert len({round(c.top) for c in big}) == 1
 
 
 def test_space_glyphs_mark_the_next_character() -> None:

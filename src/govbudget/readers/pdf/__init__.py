@@ -6,8 +6,9 @@ characters and ruling lines are taken from pdfminer's layout once
 :mod:`.ruled`), tables without rules from the alignment of the text
 (:mod:`.aligned`), and the rest becomes lines (:mod:`.page`); the page is closed
 before the next is read. The document pass drops page numbers and running
-titles and joins paragraphs cut by page breaks (:mod:`.document`). Tables that
-run over pages stay pieces here; the recogniser joins them.
+titles and joins paragraphs cut by page breaks (:mod:`.document`), and repairs
+what a page break did to a table's grid (:mod:`.pieces`). Tables that run over
+pages stay pieces here; the recogniser joins them.
 
 Encrypted, damaged or truncated files raise :class:`~govbudget.errors.PdfReadError`
 naming the file and page; a document with no text at all, or whose text has no

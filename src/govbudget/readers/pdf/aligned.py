@@ -27,9 +27,11 @@ DEFAULT_ALIGNED_SHARE = 0.6  # this share of data lines must line up with anothe
 DEFAULT_ROW_GAP = 2.5  # lines further apart than this many font sizes end the table
 DEFAULT_HEADER_LINES = 4
 DEFAULT_HEADER_CHARS = 24  # a header label is short
+DEFAULT_LABEL_CHARS = 40  # a row label longer than this is a sentence
 DEFAULT_WRAP_GAP = 0.6  # two header lines of one column this close are one wrapped label
 
 _LABELLED = re.compile(r"[:：]")
+_PROSE = re.compile(r"[，。；;！？]")
 _TITLE_END = re.compile(r"表\s*$|(预算|决算)\s*$")
 
 
@@ -38,9 +40,14 @@ def _figure(f: Fragment) -> bool:
 
 
 def is_data_line(ln: TextLine) -> bool:
-    """A line of a table without rules: two fragments or more, the last a figure or a dash."""
+    """A line of a table without rules: two fragments or more, the last a figure or a dash, no prose.
+
+    A justified sentence can end in a figure at the right margin (``…各增加 3,958.98``);
+    its words run long and carry sentence punctuation, which a table's labels do not.
+    """
     frags = ln.fragments
-    return len(frags) >= 2 and looks_numeric(frags[-1].text) and any(_figure(f) for f in frags[1:])
+    return (len(frags) >= 2 and looks_numeric(frags[-1].text) and any(_figure(f) for f in frags[1:])
+            and not any(_PROSE.search(f.text) or len(f.text) > DEFAULT_LABEL_CHARS for f in frags))
 
 
 def aligned_tables(lines: list[TextLine], file: str, page: int,
