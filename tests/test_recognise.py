@@ -134,6 +134,7 @@ def test_document_titles_give_entity_year_and_kind() -> None:
     assert document_title("第二部分中共上海市普陀区委社会工作部2024年度部门决算表一、收入支出决算总表") == (
         "中共上海市普陀区委社会工作部", 2024, "department", "final_accounts")
     assert document_title("第二部分 江苏省高级人民法院 2017 年部门预算")[0] == "江苏省高级人民法院"
+    assert document_title("第二部分 江苏省高级人民法院2017年度部门预算表")[:2] == ("江苏省高级人民法院", 2017)
 
 
 @pytest.mark.parametrize(
@@ -148,6 +149,12 @@ def test_document_titles_give_entity_year_and_kind() -> None:
 )
 def test_the_words_of_a_title_decide_its_kind_before_its_label(title: str, kind: str) -> None:
     assert read_meta(title).kind == kind
+
+
+def test_a_public_table_label_on_a_budget_title_is_a_budget() -> None:
+    assert read_meta("公开01表：收支预算总表").kind == "budget"
+    assert read_meta("公开01表").kind == "final_accounts"
+    assert read_meta("收入支出决算总表").kind == "final_accounts"
 
 
 # -- labels and row keys -------------------------------------------------------
