@@ -12,7 +12,6 @@ from conftest import FIXTURES, SEEDS
 import govbudget
 from govbudget.cli import main as cli_main
 from govbudget.errors import EmptyInputError, InputError, PdfReadError
-from govbudget.grid import GridTable, Paragraph
 from govbudget.readers import detect
 from govbudget.readers.pdf import read as read_pdf
 from govbudget.readers.pdf import sniff

@@ -26,9 +26,9 @@ __all__ = [
 ]
 
 DEFAULT_SPACE_RATIO = 0.5  # a gap of half the font size between two characters is a space
-DEFAULT_LINE_OVERLAP = 0.5
+DEFAULT_LINE_OVERLAP = 0.5  # characters whose boxes overlap this much vertically share a line
 DEFAULT_SEPARATE_EM = 0.8  # in free text, a gap this wide ...
-DEFAULT_SEPARATE_FACTOR = 3.0  # ... and this many times the line's usual gap parts two items  # characters whose boxes overlap this much vertically share a line
+DEFAULT_SEPARATE_FACTOR = 3.0  # ... and this many times the line's usual gap parts two items
 
 _NUMERIC = re.compile(r"[-－—+(（]?[\d,，.．]+%?[)）]?|[-－—]+")
 _SPACES = re.compile(r"[\s\u3000\xa0]+")
