@@ -691,6 +691,21 @@ def test_three_public_printed_as_one_row_with_the_items_as_columns() -> None:
     assert values(d, "three_public", "item:reception") == {"amount": Decimal("0.60")}
 
 
+def test_transposed_items_are_named_by_their_own_label() -> None:
+    rows = [
+        ["财政拨款“三公”经费", "", "", "", "", ""],
+        ["合计", "因公出国（境）", "公务用车购置及运行费", "", "", "公务接待费"],
+        ["", "费", "小计", "公务用车购置费", "公务用车运行费", ""],
+        ["1.00", "0", "0.40", "", "0.40", "0.60"],
+    ]
+    d = recognise(doc("某某中心 2022 年部门预算", '一般公共预算"三公"经费支出表', "单位：万元", rows))
+    names = {r.key: r.name for r in d.reports[0].table("three_public").rows}
+    # 小计 is named by its group; a label wrapped over two lines stays whole.
+    assert names["item:vehicles"] == "公务用车购置及运行费"
+    assert names["item:outbound"] == "因公出国（境）费"
+    assert names["item:reception"] == "公务接待费"
+
+
 def test_a_subtotal_column_totals_the_group_right_above_it() -> None:
     rows = [
         ["合计", "“三公”经费", "<", "<", "<", "<", "<", "会议费", "培训费"],

@@ -50,13 +50,26 @@ class TransposedRows:
                 else:
                     item = three_public_item(label)
                 if item:
-                    name = printed
+                    name = self._item_name(item, label, printed, labels, raw)
                     break
             if item is None and labels and re.search(r"三公.*合", "".join(labels)):
                 item, name = "total", "".join(raw)
             if item:
                 groups = [g for g in labels if re.search(r"预算|决算", g)]
                 self.transposed.append((s.index, item, amount_measure("three_public", self.kind, groups), name or item))
+
+    @staticmethod
+    def _item_name(item: str, label: str, printed: str, labels: list[str], raw: list[str]) -> str:
+        """The item's own label: 公务用车购置及运行费 over its 小计, 公务接待费 between 财政拨款“三公”经费 and
+        预算数; a label wrapped over lines (因公出国(境) / 费) stays whole."""
+        own = [r for lab, r in zip(labels, raw) if three_public_item(lab) == item]
+        if label == "小计" and own:
+            return own[-1]
+        if label == "".join(labels) and len(labels) > 1:
+            # The whole path matched: leave out the groups over the items and the 预算数 / 决算数 under them.
+            words = "".join(r for lab, r in zip(labels, raw) if not re.search(r"三公|预算|决算|合计", lab))
+            return words if words and three_public_item(normalise(words)) == item else printed
+        return printed
 
     def _subtotal_item(self, labels: list[str], index: int, paths: list[list[str]]) -> str | None:
         """What a 小计 column totals: the group right above it, else the 公务用车 parts beside it."""
