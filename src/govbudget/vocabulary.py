@@ -257,6 +257,14 @@ STATS_ITEMS: tuple[tuple[str, str | None, re.Pattern[str]], ...] = (
 )
 COUNT_UNITS = {"vehicles": "辆", "equipment": "台(套)"}
 
+# Categories of a 政府采购预算表 (一、货物A …) with the letters of the 政府采购品目分类目录: the line is
+# item:procurement_<category>, the lines under it item:<letter>/<专项名称>/<经济科目>[/<物品>/<组织形式>].
+PROCUREMENT_CATEGORIES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    ("goods", "A", re.compile(r"货物")),
+    ("works", "B", re.compile(r"工程")),
+    ("services", "C", re.compile(r"服务")),
+)
+
 # Column headers -> measures. Each rule: (measure, pattern). Context-dependent
 # words (合计, 小计, 预算数 ...) are settled in recognise.columns.
 MEASURE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (

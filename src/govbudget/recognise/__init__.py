@@ -44,7 +44,9 @@ _EMPTY_NOTE = re.compile(r"本表为空表|本表无数据|故本表无|空表�
 # 本部门纳入本年预算的下属单位如下, 部门预算包括大学、附属中学及附属小学, 部门决算包括…下属行政事业单位决算.
 # A count of nought (所属0个行政单位) names none.
 _DEPARTMENT_WORDS = re.compile(r"部门(汇总)?(预算|决算)|本部门|单位构成")
-_UNITS_BENEATH = re.compile(r"(下属|所属|附属|派出)(?![^，。；]{0,2}[0０]\s*[个家])[^，。；]{0,12}?(单位|中学|小学|机构)")
+_UNITS_BENEATH = re.compile(
+    r"(下属|所属|附属|派出)(?![^，。；]{0,2}[0０]\s*[个家])[^，。；]{0,12}?(单位|中学|小学|机构)"
+)
 
 
 @attrs.define

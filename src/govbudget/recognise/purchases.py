@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from .. import vocabulary as V
 from ..grid import GridRow
 from ..provenance import Severity
 from ..textnorm import compact
@@ -29,9 +30,6 @@ __all__ = ["PurchaseRows", "DEFAULT_MIN_LABEL_COLUMNS"]
 
 DEFAULT_MIN_LABEL_COLUMNS = 3  # category, 专项 / 经济科目, 物品: fewer is a plain list of purchases
 
-# Categories of the 政府采购品目分类目录 and the letters it gives them.
-_CATEGORIES = (("goods", "A", re.compile(r"货物")), ("works", "B", re.compile(r"工程")),
-               ("services", "C", re.compile(r"服务")))
 
 
 class PurchaseRows:
@@ -78,7 +76,7 @@ class PurchaseRows:
         if is_total(text):
             self.purchase_letter = None
             return "item:total", display_name(text)
-        for word, letter, rule in _CATEGORIES:
+        for word, letter, rule in V.PROCUREMENT_CATEGORIES:
             if rule.search(text):
                 m = re.search(r"([A-Z])\s*$", text)
                 self.purchase_letter = m.group(1) if m else letter

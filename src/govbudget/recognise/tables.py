@@ -37,8 +37,8 @@ from .gridrows import (
 )
 from .labels import clean_code, display_name, is_code, normalise, split_code
 from .placement import Hints, Option, Pending, options_for, resolve
-from .rowkeys import code_key, econ_class, function_class, is_total, stats_item, stats_section, three_public_item
 from .purchases import PurchaseRows
+from .rowkeys import code_key, econ_class, function_class, is_total, stats_item, stats_section, three_public_item
 from .sources import SourceRows
 from .transposed import TransposedRows
 from .twosided import TwoSidedRows
