@@ -155,10 +155,11 @@ def test_seed_002_narrative_facts_are_all_read() -> None:
     "lines, entity, year, kind, expected",
     [
         # Jiangsu: totals by source and by purpose, reserve funds, 三公 with 会议费 and 培训费, procurement
-        (["1．财政拨款收入预算总计28849.38万元。", "某某院本年收入预算合计28849.38万元，其中：",
-          "单位预留机动经费预算数为182.92万元。与上年一致。"], "某某院", 2017, "budget",
-         {"item:fiscal_income": "28849.38 万元", "item:income.current_total": "28849.38 万元",
-          "item:reserve": "182.92 万元"}),
+        (["1．财政拨款收入预算总计28849.38万元。", "一般公共预算收入预算28849.38万元，与上年相比增加1808.29万元。",
+          "某某院本年收入预算合计28849.38万元，其中：", "单位预留机动经费预算数为182.92万元。与上年一致。"],
+         "某某院", 2017, "budget",
+         {"item:fiscal_income": "28849.38 万元", "item:general_budget": "28849.38 万元",
+          "item:income.current_total": "28849.38 万元", "item:reserve": "182.92 万元"}),
         # the entity by a short name of its own (省检察院 for 江苏省人民检察院)
         (["省检察院本年支出预算合计 21,955.35万元，其中：", "2．其他资金收入预算总计14.39万元。"], "江苏省人民检察院", 2018,
          "budget", {"item:expenditure.current_total": "21,955.35 万元", "item:income.other": "14.39 万元"}),

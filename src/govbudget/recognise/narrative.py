@@ -66,7 +66,8 @@ ITEMS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("item:income.carryover", re.compile(r"^上年结转$")),
     ("item:expenditure.carryover", re.compile(r"^结转下年$")),
     ("item:fiscal_income", re.compile(r"(?<!非同级)(?<!非)财政拨款(预算)?收入(预算)?(总计|总额|合计)?$")),
-    ("item:general_budget", re.compile(r"一般公共预算(财政)?拨款(收入|支出)?$|一般公共预算(财政拨款)?支出$")),
+    ("item:general_budget", re.compile(
+        r"一般公共预算(财政)?拨款(收入|支出)?$|一般公共预算(财政拨款)?支出$|^一般公共预算收入$")),
     ("item:income.business", re.compile(r"^事业收入$")),
     ("item:income.operating", re.compile(r"^(事业单位)?经营收入$")),
     ("item:income.other", re.compile(r"^其他收入$|^其他资金(收入)?(预算)?(总计|合计)?$")),
