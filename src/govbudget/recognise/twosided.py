@@ -242,7 +242,7 @@ class TwoSidedRows:
             i = self.index[current]
             row = self.rows[i]
             side = 0 if prefix == "item:income" else 1
-            if normalise(row.name) in _BARE_TOTALS[side] and i == max(
-                    j for k, j in self.index.items() if k.startswith(prefix) or k.startswith("fn:") and side):
+            own = [j for k, j in self.index.items() if k.startswith(prefix) or (side == 1 and k.startswith("fn:"))]
+            if normalise(row.name) in _BARE_TOTALS[side] and i == max(own):  # the side's last line
                 self.rows[i] = attrs.evolve(row, key=grand)
                 self.index[grand] = self.index.pop(current)
