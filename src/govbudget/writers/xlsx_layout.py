@@ -1,0 +1,287 @@
+"""A report's tables into sheet plans: title lines, header columns and body rows, no styling.
+
+A :class:`SheetPlan` says what each sheet prints, in the layout of the annex
+templates: the title, the 公开NN表 label, the entity / period / unit line, the
+columns with their header paths (group labels over their parts), a 栏次 row on
+final-accounts tables, and the rows with codes and names in their own columns.
+Two-sided tables (收支总表, 财政拨款收支总表) put the income lines on the left and the
+expenditure lines on the right. ``writers.xlsx`` turns plans into a workbook.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import attrs
+
+from .. import vocabulary as V
+from ..model import Report, Row, Table
+from . import xlsx_headers as H
+from .xlsx_rows import (
+    STATS_HEADINGS,
+    expenditure_label,
+    income_label,
+    is_code_like,
+    item_label,
+    stats_section_of,
+)
+
+__all__ = ["Column", "Entry", "SheetPlan", "report_plans", "EMPTY_NOTE", "STATED_TITLE"]
+
+EMPTY_NOTE = "注：本表无数据。"
+STATED_TITLE = "情况说明中的数字"
+STATED_HEADERS = ("代码", "名称", "金额", "单位")
+_CODE_KEY = re.compile(r"^(fn|econ|unit|proj):(.+)$")
+# Measures printed when an empty table names none.
+_DEFAULT_MEASURES = {
+    "income": ("total", "current_total", "general_budget", "gov_fund", "state_capital", "business", "operating",
+               "other", "carryover"),
+    "general_budget_basic": ("total", "personnel", "public_funds"),
+    "fiscal_basic": ("total", "personnel", "public_funds"),
+    "assets": ("count", "amount"),
+    "procurement": ("amount",),
+    "disclosure_stats": ("amount",),
+    "admin_operating_cost": ("total",),
+    "project_expenditure": ("total",),
+}
+_INCOME_FOOTER = ("item:income.current_total", "item:income.carryover", "item:income.nonfiscal_balance_used",
+                  "item:income.business_fund_offset", "item:income.grand_total")
+_EXPENDITURE_FOOTER = ("item:expenditure.current_total", "item:expenditure.carryover",
+                       "item:expenditure.surplus_distribution", "item:expenditure.grand_total")
+
+
+@attrs.frozen
+class Column:
+    """One printed column: ``code``, ``name`` or ``amount`` (of a measure), and its header labels."""
+
+    kind: str
+    path: tuple[str, ...]
+    measure: str | None = None
+
+
+@attrs.frozen
+class Entry:
+    """One body cell: text, an exact figure or blank; ``bold`` for class and total lines."""
+
+    value: str | Decimal | None
+    bold: bool = False
+    indent: int = 0
+
+
+@attrs.frozen
+class SheetPlan:
+    """What one sheet prints, top to bottom."""
+
+    sheet: str
+    title: str
+    label: str | None
+    meta: tuple[str, str, str]
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Entry, ...], ...]
+    marker: bool = False
+    note: str | None = None
+    frozen_columns: int = 1
+
+
+def report_plans(report: Report) -> list[SheetPlan]:
+    """The sheets of one report: its tables in the standard order, then its stated figures."""
+    kind = report.kind.value if report.kind else None
+    order = H.table_order(kind)
+    rank = {t: i for i, t in enumerate(order)}
+    tables = sorted(enumerate(report.tables), key=lambda it: (rank.get(it[1].id, len(order)), it[0]))
+    plans = [_table_plan(report, t) for _, t in tables]
+    if report.narrative:
+        plans.append(_stated_plan(report))
+    return plans
+
+
+# -- lines above the table ------------------------------------------------------------
+def _meta(report: Report, table: Table | None) -> tuple[str, str, str]:
+    label = "部门名称" if report.scope.value == "department" else "单位名称"
+    name = report.entity
+    code = report.entity_code
+    # ``450002-名称`` is read back as code and name only when the name is all Chinese.
+    coded = bool(code) and bool(re.fullmatch(r"[\u4e00-\u9fff（）()]{3,60}", name))
+    entity = f"{label}：{code}-{name}" if coded else (f"{label}：{name}" if name else "")
+    words = {"budget": "预算", "final_accounts": "决算"}
+    scope = "部门" if report.scope.value == "department" else "单位"
+    period = (f"{report.year}年度" if report.year else "") + (scope + words[report.kind.value] if report.kind else "")
+    unit = table.unit if table is not None else None
+    unit_line = ("金额单位：" if report.kind and report.kind.value == "final_accounts" else "单位：") + unit if unit else ""
+    return entity, period, unit_line
+
+
+# -- columns ---------------------------------------------------------------------------
+def _measures(table: Table, rows: list[Row] | None = None) -> list[str]:
+    """The measures a table's cells use, in printed order; from its columns when it has no cells."""
+    seen: list[str] = []
+    for row in (table.rows if rows is None else rows):
+        for c in row.cells:
+            if c.measure not in seen:
+                seen.append(c.measure)
+    return seen
+
+
+def _ordered(measures: list[str]) -> list[str]:
+    known = [m for m in H.MEASURE_ORDER if m in measures]
+    if ("personnel" in measures or "public_funds" in measures) and "basic" not in measures:
+        # 合计 printed right before 人员经费 would be read as 基本支出: keep its 小计 column.
+        known.insert(known.index("personnel" if "personnel" in known else "public_funds"), "basic")
+    return known + [m for m in measures if m not in H.MEASURE_ORDER]
+
+
+def _amount_columns(table: Table, kind: str | None, measures: list[str], side: str | None = None,
+                    group: str | None = None) -> list[Column]:
+    labels = {c.measure: c.label.split("/")[-1] for c in table.columns}
+    out = []
+    for m in _ordered(measures):
+        path = H.measure_path(table.id, kind, m, side) or (labels.get(m) or m,)
+        out.append(Column("amount", ((group,) if group else ()) + path, m))
+    return out
+
+
+def _scheme(table: Table) -> str | None:
+    schemes = [m.group(1) for r in table.rows if (m := _CODE_KEY.match(r.key))]
+    if "proj" in schemes:
+        return "proj"
+    if schemes:
+        return max(set(schemes), key=schemes.count)
+    return None if table.id in H.NAME_ONLY else V.CODE_SCHEME.get(table.id)
+
+
+def _empty_measures(table: Table, kind: str | None) -> list[str]:
+    named = [c.measure for c in table.columns if H.measure_path(table.id, kind, c.measure)]
+    if named:
+        return named
+    if table.id == "three_public":
+        return ["budget", "actual"] if kind == "final_accounts" else ["amount"]
+    if table.id == "gov_fund_expenditure" and kind == "final_accounts":
+        return ["opening_balance", "income", "total", "basic", "project", "closing_balance"]
+    return list(_DEFAULT_MEASURES.get(table.id, ("total", "basic", "project")))
+
+
+# -- tables ----------------------------------------------------------------------------
+def _table_plan(report: Report, table: Table) -> SheetPlan:
+    kind = report.kind.value if report.kind else None
+    title = H.title_of(table.id, kind, report.scope.value) or table.title or table.id
+    sheet = H.sheet_title_of(table.id, kind) or title
+    common = dict(sheet=sheet, title=title, label=H.public_label_of(table.id, kind, table.label),
+                  meta=_meta(report, table), marker=kind == "final_accounts")
+    if table.id in V.TWO_SIDED:
+        columns, rows = _two_sided(table, kind)
+        frozen = 1
+    else:
+        columns, rows = _in_rows(table, kind)
+        frozen = sum(1 for c in columns if c.kind != "amount")
+    note = EMPTY_NOTE if table.empty else None
+    return SheetPlan(columns=tuple(columns), rows=() if table.empty else tuple(rows), note=note,
+                     frozen_columns=frozen, **common)
+
+
+def _figure(row: Row, measure: str) -> Entry:
+    return Entry(row.value(measure))
+
+
+def _in_rows(table: Table, kind: str | None) -> tuple[list[Column], list[tuple[Entry, ...]]]:
+    scheme = _scheme(table)
+    heads = H.code_columns(scheme)
+    columns: list[Column] = []
+    if heads:
+        columns += [Column("code", heads[0]), Column("name", heads[1])]
+    else:
+        columns.append(Column("name", ("项目名称",) if table.id == "procurement" else ("项目",)))
+    measures = _measures(table) if not table.empty else _empty_measures(table, kind)
+    amounts = _amount_columns(table, kind, measures)
+    columns += amounts
+    rows: list[tuple[Entry, ...]] = []
+    section: str | None = None
+    for row in table.rows:
+        code, name, bold, indent = _row_head(table.id, row, scheme, section)
+        if table.id == "disclosure_stats" and row.key.startswith("item:"):
+            wanted = stats_section_of(row.key[5:])
+            if wanted and wanted != section:
+                rows.append(_blank_line(heads, STATS_HEADINGS[wanted], len(amounts), bold=True))
+                section = wanted
+                code, name, bold, indent = _row_head(table.id, row, scheme, section)
+        head = (Entry(code), Entry(name, bold, indent)) if heads else (Entry(name, bold, indent),)
+        rows.append(head + tuple(Entry(row.value(c.measure), bold) for c in amounts))
+    return columns, rows
+
+
+def _blank_line(heads: object, text: str, width: int, bold: bool = False) -> tuple[Entry, ...]:
+    lead = (Entry(None), Entry(text, bold)) if heads else (Entry(text, bold),)
+    return lead + (Entry(None),) * width
+
+
+def _row_head(table_id: str, row: Row, scheme: str | None, section: str | None) -> tuple[str | None, str, bool, int]:
+    """Code, name, boldness and indent of a line."""
+    m = _CODE_KEY.match(row.key)
+    if m:
+        code = m.group(2)
+        level = {5: 1, 7: 2}.get(len(code), 0) if m.group(1) in ("fn", "econ") else 0
+        return code, row.name, m.group(1) in ("fn", "econ") and len(code) == 3, level
+    suffix = row.key.removeprefix("item:")
+    if scheme and is_code_like(suffix) and suffix != "total":
+        return suffix, row.name, False, 0
+    return None, item_label(table_id, suffix, row.name, section), suffix == "total", 0
+
+
+# -- two-sided tables --------------------------------------------------------------------
+def _two_sided(table: Table, kind: str | None) -> tuple[list[Column], list[tuple[Entry, ...]]]:
+    left = [r for r in table.rows if r.key.startswith("item:income.")]
+    right = [r for r in table.rows if not r.key.startswith("item:income.")]
+    if table.empty:
+        lm = ["amount"]
+        rm = [c.measure for c in table.columns if c.measure != "amount"] or ["amount"]
+    else:
+        lm = _measures(table, left) or ["amount"]
+        rm = _measures(table, right) or ["amount"]
+    lcols = _amount_columns(table, kind, lm, "income", "收入")
+    rcols = _amount_columns(table, kind, rm, "expenditure", "支出")
+    columns = [Column("name", ("收入", "项目")), *lcols, Column("name", ("支出", "项目")), *rcols]
+    lines = _pair(left, right, _INCOME_FOOTER, _EXPENDITURE_FOOTER)
+    rows = []
+    for lrow, rrow in lines:
+        rows.append(_side(lrow, lcols, "income") + _side(rrow, rcols, "expenditure"))
+    return columns, rows
+
+
+def _side(row: Row | None, cols: list[Column], side: str) -> tuple[Entry, ...]:
+    if row is None:
+        return (Entry(None),) * (len(cols) + 1)
+    if side == "income":
+        label = income_label(row.key.removeprefix("item:income."), row.name)
+    else:
+        label = expenditure_label(row.key, row.name)
+    bold = row.key.endswith(("current_total", "grand_total"))
+    return (Entry(label, bold),) + tuple(Entry(row.value(c.measure), bold) for c in cols)
+
+
+def _pair(left: list[Row], right: list[Row], lfoot: tuple[str, ...],
+          rfoot: tuple[str, ...]) -> list[tuple[Row | None, Row | None]]:
+    """Lines side by side: the body lines, then the totals, 收入总计 level with 支出总计 at the bottom."""
+    def split(rows: list[Row], footer: tuple[str, ...]) -> tuple[list[Row], list[Row], list[Row]]:
+        i = next((k for k, r in enumerate(rows) if r.key in footer), len(rows))
+        body, foot = rows[:i], rows[i:]
+        last = [foot.pop()] if foot and foot[-1].key == footer[-1] else []
+        return body, foot, last
+
+    out: list[tuple[Row | None, Row | None]] = []
+    for a, b in zip(split(left, lfoot), split(right, rfoot)):
+        for k in range(max(len(a), len(b))):
+            out.append((a[k] if k < len(a) else None, b[k] if k < len(b) else None))
+    return out
+
+
+# -- stated figures ----------------------------------------------------------------------
+def _stated_plan(report: Report) -> SheetPlan:
+    columns = tuple(Column("code" if h == "代码" else "name" if h == "名称" else "amount" if h == "金额" else "text",
+                           (h,)) for h in STATED_HEADERS)
+    rows = []
+    for row in report.narrative:
+        for cell in row.cells:
+            rows.append((Entry(row.key), Entry(row.name), Entry(cell.value), Entry(row.unit)))
+    entity, period, _ = _meta(report, None)
+    return SheetPlan(sheet=STATED_TITLE, title=STATED_TITLE, label=None, meta=(entity, period, ""),
+                     columns=columns, rows=tuple(rows), frozen_columns=2)
