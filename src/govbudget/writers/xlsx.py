@@ -31,6 +31,7 @@ DEFAULT_TITLE_SIZE = 16
 DEFAULT_SIZE = 10
 DEFAULT_MAX_SHEET_NAME = 31
 DEFAULT_WIDE_COLUMNS = 6  # more columns than this print landscape
+DEFAULT_INLINE_PERIOD = 5  # tables at least this wide print the period in the entity line
 EXCEL_DIGITS = 15  # a figure with more significant digits is written as text, exactly
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 _ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037]")
@@ -125,6 +126,7 @@ class _Styles:
         self.center = Alignment(horizontal="center", vertical="center", wrap_text=True)
         self.left = Alignment(horizontal="left", vertical="center")
         self.right = Alignment(horizontal="right", vertical="center")
+        self.middle = Alignment(horizontal="center", vertical="center")
         self.indent = [Alignment(horizontal="left", vertical="center", indent=i, wrap_text=True) for i in range(4)]
 
 
@@ -139,11 +141,12 @@ def _render(ws, plan: SheetPlan, st: _Styles) -> None:
         _merged_line(ws, r, 1, width, plan.label, st.font, st.right)
         r += 1
     entity, period, unit = plan.meta
-    inline = width >= 3 and bool(re.search(r"\d{4}", period))
+    # The period shares the entity line on wide tables; narrow ones print it under the title.
+    inline = width >= DEFAULT_INLINE_PERIOD and bool(re.search(r"\d{4}", period))
     if period and not inline:
         _merged_line(ws, r, 1, width, period, st.font, st.center)
         r += 1
-    if entity or unit or (inline and period):
+    if entity or unit or inline:
         r = _meta_line(ws, r, width, entity, period if inline else "", unit, st)
     header_top = r
     r = _header(ws, r, plan, st)
@@ -171,11 +174,12 @@ def _merged_line(ws, r: int, first: int, last: int, text: str, font, align) -> N
 
 def _meta_line(ws, r: int, width: int, entity: str, period: str, unit: str, st: _Styles) -> int:
     """``部门名称：…`` left, the period in the middle, ``单位：万元`` right, each in its own cell."""
-    half = max(1, (width - 1) // 2)
+    last = width - 1 if unit and width > 1 else width
+    split = max(1, width // 2) if period else last
     if entity:
-        _merged_line(ws, r, 1, half if period or unit else width, entity, st.font, st.left)
+        _merged_line(ws, r, 1, split, entity, st.font, st.left)
     if period:
-        _merged_line(ws, r, half + 1, width - 1 if unit else width, period, st.font, st.center)
+        _merged_line(ws, r, split + 1, last, period, st.font, st.middle)
     if unit:
         _merged_line(ws, r, width, width, unit, st.font, st.right)
     return r + 1
@@ -239,24 +243,31 @@ def _body_cell(cell, kind: str, entry: Entry, st: _Styles) -> None:
 
 # -- widths and printing ------------------------------------------------------------------
 def _display_width(text: str) -> int:
+    """Characters as Excel widths count them: a Chinese character takes two."""
     return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
 
 
-DEFAULT_WIDTHS = {"code": (8, 16), "name": (12, 44), "amount": (10, 18), "text": (6, 10)}
+DEFAULT_WIDTHS = {"code": (8, 16), "key": (12, 34), "name": (14, 44), "amount": (10, 18), "text": (6, 10)}
 
 
 def _widths(ws, plan: SheetPlan) -> None:
+    """Each column as wide as its longest entry within limits; headers wrap onto two lines."""
     from openpyxl.utils import get_column_letter
 
+    widths = []
     for c, col in enumerate(plan.columns):
         low, high = DEFAULT_WIDTHS.get(col.kind, (8, 20))
-        texts = [e.value for row in plan.rows for e in row[c:c + 1] if e.value is not None]
-        shown = [_display_width(plain(v) if isinstance(v, Decimal) else str(v)) * (1.3 if isinstance(v, Decimal)
-                                                                                  else 1) + 2 * e
-                 for v, e in zip(texts, [0] * len(texts))]
-        header = _display_width(col.path[-1]) // 2 + 2  # headers wrap onto two lines
-        want = max([header, *shown]) + 2
-        ws.column_dimensions[get_column_letter(c + 1)].width = max(low, min(high, want))
+        shown = [_display_width(f"{v:,f}" if isinstance(v, Decimal) else str(v)) + 2 * row[c].indent
+                 for row in plan.rows if (v := row[c].value) is not None]
+        want = max([_display_width(col.path[-1]) // 2 + 2, *shown]) + 2
+        widths.append(max(low, min(high, want)))
+    # A narrow table still shows its entity line: the name column takes what the line lacks.
+    names = [c for c, col in enumerate(plan.columns) if col.kind == "name"]
+    need = _display_width(plan.meta[0]) + 2
+    if names and sum(widths[:-1]) < need:
+        widths[names[0]] = min(DEFAULT_WIDTHS["name"][1], widths[names[0]] + need - sum(widths[:-1]))
+    for c, w in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(c)].width = w
 
 
 def _print_setup(ws, plan: SheetPlan, header_top: int, header_bottom: int) -> None:

@@ -19,6 +19,7 @@ __all__ = [
     "measure_path",
     "code_columns",
     "NAME_ONLY",
+    "GROUP_ALONE",
 ]
 
 # Tables beyond a kind's standard set follow it in this order.
@@ -194,6 +195,9 @@ def measure_path(table_id: str, kind: str | None, measure: str, side: str | None
         return (_LABELS[measure],)
     return None
 
+
+# A group whose only column is its 小计 prints as this one label.
+GROUP_ALONE = {"上年结转": "上年结转", "本年收入": "本年收入合计", "基本支出": "基本支出", "本年支出": "本年支出合计"}
 
 # Tables whose rows are named lines only (no code column unless a row has a code).
 NAME_ONLY = frozenset({"three_public", "disclosure_stats", "assets", "procurement"})

@@ -134,11 +134,14 @@ def _ordered(measures: list[str]) -> list[str]:
 def _amount_columns(table: Table, kind: str | None, measures: list[str], side: str | None = None,
                     group: str | None = None) -> list[Column]:
     labels = {c.measure: c.label.split("/")[-1] for c in table.columns}
-    out = []
-    for m in _ordered(measures):
-        path = H.measure_path(table.id, kind, m, side) or (labels.get(m) or m,)
-        out.append(Column("amount", ((group,) if group else ()) + path, m))
-    return out
+    paths = {m: H.measure_path(table.id, kind, m, side) or (labels.get(m) or m,) for m in _ordered(measures)}
+    # A group left with only its 小计 prints as one label (上年结转, 基本支出, 本年收入合计).
+    heads = [p[0] for p in paths.values() if len(p) > 1]
+    for m, p in paths.items():
+        if len(p) == 2 and p[1] == "小计" and heads.count(p[0]) == 1:
+            paths[m] = (H.GROUP_ALONE.get(p[0], p[0]),)
+    prefix = (group,) if group else ()
+    return [Column("amount", prefix + p, m) for m, p in paths.items()]
 
 
 def _scheme(table: Table) -> str | None:
@@ -179,10 +182,6 @@ def _table_plan(report: Report, table: Table) -> SheetPlan:
                      frozen_columns=frozen, **common)
 
 
-def _figure(row: Row, measure: str) -> Entry:
-    return Entry(row.value(measure))
-
-
 def _in_rows(table: Table, kind: str | None) -> tuple[list[Column], list[tuple[Entry, ...]]]:
     scheme = _scheme(table)
     heads = H.code_columns(scheme)
@@ -192,21 +191,45 @@ def _in_rows(table: Table, kind: str | None) -> tuple[list[Column], list[tuple[E
     else:
         columns.append(Column("name", ("项目名称",) if table.id == "procurement" else ("项目",)))
     measures = _measures(table) if not table.empty else _empty_measures(table, kind)
+    counted = table.id == "disclosure_stats" and "count" in measures
+    if counted:
+        # One 统计数 column as the template prints it: vehicle lines hold counts, the rest money.
+        measures = [m for m in measures if m != "count"] or ["amount"]
     amounts = _amount_columns(table, kind, measures)
     columns += amounts
     rows: list[tuple[Entry, ...]] = []
     section: str | None = None
-    for row in table.rows:
-        code, name, bold, indent = _row_head(table.id, row, scheme, section)
+    for row in _tree_order(table.rows):
         if table.id == "disclosure_stats" and row.key.startswith("item:"):
             wanted = stats_section_of(row.key[5:])
             if wanted and wanted != section:
                 rows.append(_blank_line(heads, STATS_HEADINGS[wanted], len(amounts), bold=True))
                 section = wanted
-                code, name, bold, indent = _row_head(table.id, row, scheme, section)
+        code, name, bold, indent = _row_head(table.id, row, scheme, section)
         head = (Entry(code), Entry(name, bold, indent)) if heads else (Entry(name, bold, indent),)
-        rows.append(head + tuple(Entry(row.value(c.measure), bold) for c in amounts))
+        figures = [row.value(c.measure) for c in amounts]
+        if counted and row.unit and row.cell("count") is not None:
+            figures = [row.value("count")] + figures[1:]
+        rows.append(head + tuple(Entry(v, bold) for v in figures))
     return columns, rows
+
+
+def _tree_order(rows: tuple[Row, ...]) -> list[Row]:
+    """Rows as printed; code lines put in code order when the source printed classes interleaved.
+
+    A 公开06表 prints its 人员经费 and 公用经费 codes in side-by-side blocks, read row by
+    row across them (301, 302, 30101, 30201 …); one column of rows shows them by class.
+    """
+    coded = [(i, r) for i, r in enumerate(rows) if _CODE_KEY.match(r.key)]
+    classes = [r.key.split(":")[1][:3] for _, r in coded]
+    runs = [c for k, c in enumerate(classes) if k == 0 or c != classes[k - 1]]
+    if len(runs) == len(set(runs)):
+        return list(rows)
+    out = list(rows)
+    ordered = sorted((r for _, r in coded), key=lambda r: (r.key.split(":")[0], r.key.split(":")[1]))
+    for (i, _), r in zip(coded, ordered):
+        out[i] = r
+    return out
 
 
 def _blank_line(heads: object, text: str, width: int, bold: bool = False) -> tuple[Entry, ...]:
@@ -276,8 +299,8 @@ def _pair(left: list[Row], right: list[Row], lfoot: tuple[str, ...],
 
 # -- stated figures ----------------------------------------------------------------------
 def _stated_plan(report: Report) -> SheetPlan:
-    columns = tuple(Column("code" if h == "代码" else "name" if h == "名称" else "amount" if h == "金额" else "text",
-                           (h,)) for h in STATED_HEADERS)
+    kinds = {"代码": "key", "名称": "name", "金额": "amount", "单位": "text"}
+    columns = tuple(Column(kinds[h], (h,)) for h in STATED_HEADERS)
     rows = []
     for row in report.narrative:
         for cell in row.cells:
