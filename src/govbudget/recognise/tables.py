@@ -93,15 +93,17 @@ class TableBuilder(TwoSidedRows, TransposedRows):
         """Take one printed piece of the table (its rows after any title rows)."""
         header: list[GridRow] = []
         data: list[GridRow] = []
+        marked = False
         for row in rows:
             if not any(t for t in row_texts(row)):
                 continue
             if is_marker_row(row) and not data:
+                marked = True  # the 栏次 line closes the header: what follows is data, figures or not
                 continue
             if self.table_id == "disclosure_stats" and not data and stats_section(row_texts(row)[0]):
                 self.stats_context = stats_section(row_texts(row)[0])
                 continue
-            if data or is_data_row(row):
+            if data or marked or is_data_row(row):
                 data.append(row)
             else:
                 header.append(row)

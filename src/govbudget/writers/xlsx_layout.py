@@ -16,6 +16,7 @@ from decimal import Decimal
 import attrs
 
 from .. import vocabulary as V
+from ..amounts import plain
 from ..model import Report, Row, Table
 from . import xlsx_headers as H
 from .xlsx_rows import (
@@ -177,9 +178,24 @@ def _table_plan(report: Report, table: Table) -> SheetPlan:
     else:
         columns, rows = _in_rows(table, kind)
         frozen = sum(1 for c in columns if c.kind != "amount")
-    note = EMPTY_NOTE if table.empty else None
-    return SheetPlan(columns=tuple(columns), rows=() if table.empty else tuple(rows), note=note,
+    if table.empty:
+        rows = []
+    # A 栏次 line closes the header; a budget table gets one too when its first line holds
+    # only whole numbers and no code, which a reader would otherwise take for a header line.
+    common["marker"] = common["marker"] or bool(rows) and not _reads_as_data(columns, rows[0])
+    return SheetPlan(columns=tuple(columns), rows=tuple(rows), note=EMPTY_NOTE if table.empty else None,
                      frozen_columns=frozen, **common)
+
+
+def _reads_as_data(columns: list[Column], entries: tuple[Entry, ...]) -> bool:
+    """Whether a body line, as a workbook reader shows it, is told apart from header lines."""
+    from ..grid import GridCell, GridRow
+    from ..provenance import Provenance
+    from ..recognise.gridrows import is_data_row
+
+    where = Provenance("")
+    texts = [plain(e.value) if isinstance(e.value, Decimal) else (e.value or "") for e in entries]
+    return is_data_row(GridRow(tuple(GridCell(t, where) for t in texts), where))
 
 
 def _in_rows(table: Table, kind: str | None) -> tuple[list[Column], list[tuple[Entry, ...]]]:

@@ -130,7 +130,9 @@ def expenditure_label(key: str, name: str) -> str:
     if key.startswith("fn:") and key[3:] in _CLASS_NAMES:
         return _CLASS_NAMES[key[3:]]
     suffix = key.removeprefix("item:expenditure.")
-    return EXPENDITURE_NAMES.get(suffix, suffix)
+    if suffix in EXPENDITURE_NAMES:
+        return EXPENDITURE_NAMES[suffix]
+    return _unknown(name, suffix) if expenditure_item(name) is None else suffix
 
 
 def item_label(table_id: str, suffix: str, name: str, section: str | None) -> str:
