@@ -34,7 +34,8 @@ DEFAULT_WIDE_COLUMNS = 6  # more columns than this print landscape
 DEFAULT_INLINE_PERIOD = 5  # tables at least this wide print the period in the entity line
 EXCEL_DIGITS = 15  # a figure with more significant digits is written as text, exactly
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
-_ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037]")
+# Characters XML 1.0 cannot hold: left out of every text written.
+_ILLEGAL = re.compile(r"[\000-\010\013\014\016-\037\ufffe\uffff]")
 _FORMULA_LEAD = ("=", "+", "-", "@")
 
 
@@ -54,7 +55,7 @@ def to_xlsx(disclosure: Disclosure) -> bytes:
         _text(ws.cell(1, 1), "没有可写出的报表。")
     first = disclosure.reports[0] if disclosure.reports else None
     wb.properties.creator = "govbudget"
-    wb.properties.title = " ".join(x for x in (first.entity if first else "", disclosure.source) if x)
+    wb.properties.title = _ILLEGAL.sub("", " ".join(x for x in (first.entity if first else "", disclosure.source) if x))
     wb.properties.created = wb.properties.modified = DEFAULT_TIMESTAMP
     return _package(wb)
 
@@ -77,7 +78,7 @@ def sheet_names(wanted: list[tuple[int | None, str]]) -> list[str]:
     out: list[str] = []
     taken: set[str] = set()
     for group, base in wanted:
-        stem = _BAD_SHEET_CHARS.sub("", base).strip().strip("'") or "表"
+        stem = _ILLEGAL.sub("", _BAD_SHEET_CHARS.sub("", base)).strip().strip("'") or "表"
         prefix = f"{group}." if group is not None else ""
         name = (prefix + stem)[:DEFAULT_MAX_SHEET_NAME]
         n = 2

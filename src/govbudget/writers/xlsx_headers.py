@@ -174,9 +174,11 @@ def measure_path(table_id: str, kind: str | None, measure: str, side: str | None
     if measure == "basic":
         return ("基本支出", "小计")
     if measure in ("personnel", "public_funds"):
-        return ("基本支出", _LABELS[measure])
+        # Economic tables are basic spending throughout: 人员经费 | 公用经费 with no group.
+        return (_LABELS[measure],) if V.CODE_SCHEME.get(table_id) == "econ" else ("基本支出", _LABELS[measure])
     if measure == "current_total":
-        return ("本年收入", "小计") if income_like else ("本年收入合计",)
+        # 小计 under 本年收入 is read as this year's income only on the 收入总表.
+        return ("本年收入", "小计") if table_id == "income" else ("本年收入合计",)
     if measure == "operating":
         return ("本年收入", "事业单位经营收入") if income_like else ("事业单位经营支出",)
     if measure in ("business_nontuition", "business_tuition"):

@@ -109,8 +109,8 @@ def _meta(report: Report, table: Table | None) -> tuple[str, str, str]:
     scope = "部门" if report.scope.value == "department" else "单位"
     period = (f"{report.year}年度" if report.year else "") + (scope + words[report.kind.value] if report.kind else "")
     unit = table.unit if table is not None else None
-    unit_line = ("金额单位：" if report.kind and report.kind.value == "final_accounts" else "单位：") + unit if unit else ""
-    return entity, period, unit_line
+    label = "金额单位：" if report.kind and report.kind.value == "final_accounts" else "单位："
+    return entity, period, label + unit if unit else ""
 
 
 # -- columns ---------------------------------------------------------------------------
@@ -124,18 +124,22 @@ def _measures(table: Table, rows: list[Row] | None = None) -> list[str]:
     return seen
 
 
-def _ordered(measures: list[str]) -> list[str]:
+def _ordered(measures: list[str], after_others: bool = False) -> list[str]:
+    """Measures in printed order; ``after_others`` when figure columns stand before these (two-sided)."""
     known = [m for m in H.MEASURE_ORDER if m in measures]
-    if ("personnel" in measures or "public_funds" in measures) and "basic" not in measures:
-        # 合计 printed right before 人员经费 would be read as 基本支出: keep its 小计 column.
-        known.insert(known.index("personnel" if "personnel" in known else "public_funds"), "basic")
+    if "personnel" in known and "basic" not in known and "total" in known:
+        first = known.index("total") == 0 and not after_others
+        if known.index("personnel") == known.index("total") + 1 and not first:
+            # 合计 right before 人员经费, after other figures, reads as 基本支出: print the group's 小计 too.
+            known.insert(known.index("personnel"), "basic")
     return known + [m for m in measures if m not in H.MEASURE_ORDER]
 
 
 def _amount_columns(table: Table, kind: str | None, measures: list[str], side: str | None = None,
                     group: str | None = None) -> list[Column]:
     labels = {c.measure: c.label.split("/")[-1] for c in table.columns}
-    paths = {m: H.measure_path(table.id, kind, m, side) or (labels.get(m) or m,) for m in _ordered(measures)}
+    order = _ordered(measures, after_others=side == "expenditure")
+    paths = {m: H.measure_path(table.id, kind, m, side) or (labels.get(m) or m,) for m in order}
     # A group left with only its 小计 prints as one label (上年结转, 基本支出, 本年收入合计).
     heads = [p[0] for p in paths.values() if len(p) > 1]
     for m, p in paths.items():
