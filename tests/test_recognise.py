@@ -324,6 +324,31 @@ def test_serial_and_column_number_rows_are_never_values() -> None:
                                                    "project": Decimal("4.00")}
 
 
+def test_a_column_number_row_closes_the_header_even_before_whole_numbers() -> None:
+    rows = [
+        ["收入", "", "支出", ""],
+        ["项目", "预算数", "项目", "预算数"],
+        ["栏次", "1", "栏次", "2"],
+        ["一、一般公共预算拨款收入", "5", "一、一般公共服务支出", "5"],
+        ["收入总计", "5", "支出总计", "5"],
+    ]
+    d = recognise(doc("某某局 2023 年部门预算", "收支总表", "单位：元", rows))
+    assert values(d, "summary", "item:income.general_budget") == {"amount": Decimal("5")}
+    assert values(d, "summary", "fn:201") == {"amount": Decimal("5")}
+
+
+def test_income_and_expenditure_item_headers_are_name_columns() -> None:
+    rows = [
+        ["收入项目", "预算数", "支出项目", "预算数"],
+        ["一、一般公共预算拨款", "1,206.50", "一、文化旅游体育与传媒支出", "1,206.50"],
+        ["收入总计", "1,206.50", "支出总计", "1,206.50"],
+    ]
+    d = recognise(doc("某某局 2024 年部门预算", "财政拨款收支总表", "单位：万元", rows))
+    assert values(d, "fiscal_summary", "item:income.general_budget") == {"amount": Decimal("1206.50")}
+    assert values(d, "fiscal_summary", "fn:207") == {"amount": Decimal("1206.50")}
+    assert "column.fuzzy" not in codes(d)
+
+
 def test_codes_split_over_class_item_columns_inherit_the_parts_left_blank() -> None:
     rows = [
         ["类", "款", "项", "科目名称", "合计"],

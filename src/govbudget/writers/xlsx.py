@@ -45,7 +45,7 @@ def to_xlsx(disclosure: Disclosure) -> bytes:
 
     wb = Workbook()
     wb.remove(wb.active)
-    plans = [(i, plan) for i, report in enumerate(disclosure.reports, 1) for plan in _plans(report)]
+    plans = [(i, plan) for i, report in enumerate(disclosure.reports, 1) for plan in report_plans(report)]
     names = sheet_names([(i if len(disclosure.reports) > 1 else None, p.sheet) for i, p in plans])
     styles = _Styles()
     for (_, plan), name in zip(plans, names):
@@ -58,16 +58,6 @@ def to_xlsx(disclosure: Disclosure) -> bytes:
     wb.properties.title = _ILLEGAL.sub("", " ".join(x for x in (first.entity if first else "", disclosure.source) if x))
     wb.properties.created = wb.properties.modified = DEFAULT_TIMESTAMP
     return _package(wb)
-
-
-def _plans(report) -> list[SheetPlan]:
-    plans = report_plans(report)
-    if not report.tables and not report.narrative:
-        # A report with nothing to show still gets its (empty) sheet of stated figures, so it reads back.
-        from .xlsx_layout import _stated_plan
-
-        plans = [_stated_plan(report)]
-    return plans
 
 
 def sheet_names(wanted: list[tuple[int | None, str]]) -> list[str]:
@@ -103,11 +93,11 @@ def _text(cell, text: str) -> None:
 
 def _number(cell, value: Decimal) -> str:
     """A figure as a number cell holding its exact decimal text; returns the number format."""
-    places = max(0, -int(value.as_tuple().exponent)) if value.is_finite() else 0
-    fmt = "#,##0" + ("." + "0" * places if places else "")
-    if len(value.as_tuple().digits) > EXCEL_DIGITS:
-        _text(cell, plain(value))  # Excel would round it; the text keeps every digit
+    if not value.is_finite() or len(value.as_tuple().digits) > EXCEL_DIGITS:
+        _text(cell, plain(value))  # Excel would round it (or has no such number); the text keeps it
         return "@"
+    places = max(0, -int(value.as_tuple().exponent))
+    fmt = "#,##0" + ("." + "0" * places if places else "")
     cell.value = 0
     # openpyxl prints numbers through a float ("%.16g": 9.95 -> 9.949999999999999); the exact
     # decimal text goes in the file instead, which Excel and LibreOffice read as the same number.

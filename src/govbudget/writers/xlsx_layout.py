@@ -86,13 +86,14 @@ class SheetPlan:
 
 
 def report_plans(report: Report) -> list[SheetPlan]:
-    """The sheets of one report: its tables in the standard order, then its stated figures."""
+    """The sheets of one report: its tables in the standard order, then the figures its text states."""
     kind = report.kind.value if report.kind else None
     order = H.table_order(kind)
     rank = {t: i for i, t in enumerate(order)}
     tables = sorted(enumerate(report.tables), key=lambda it: (rank.get(it[1].id, len(order)), it[0]))
     plans = [_table_plan(report, t) for _, t in tables]
-    if report.narrative:
+    if report.narrative or not plans:
+        # A report with nothing else still gets its (empty) sheet of stated figures, so that it reads back.
         plans.append(_stated_plan(report))
     return plans
 
