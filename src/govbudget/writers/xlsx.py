@@ -106,36 +106,62 @@ def _number(cell, value: Decimal) -> str:
 
 
 class _Styles:
+    """The few cell styles a sheet uses, applied by name: ``apply(cell, "bold", "center", border=True)``."""
+
     def __init__(self) -> None:
         from openpyxl.styles import Alignment, Border, Font, Side
 
         thin = Side(style="thin", color="000000")
         self.border = Border(left=thin, right=thin, top=thin, bottom=thin)
-        self.title = Font(name=DEFAULT_FONT, size=DEFAULT_TITLE_SIZE, bold=True)
-        self.font = Font(name=DEFAULT_FONT, size=DEFAULT_SIZE)
-        self.bold = Font(name=DEFAULT_FONT, size=DEFAULT_SIZE, bold=True)
-        self.center = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        self.left = Alignment(horizontal="left", vertical="center")
-        self.right = Alignment(horizontal="right", vertical="center")
-        self.middle = Alignment(horizontal="center", vertical="center")
-        self.indent = [Alignment(horizontal="left", vertical="center", indent=i, wrap_text=True) for i in range(4)]
+        self.fonts = {"title": Font(name=DEFAULT_FONT, size=DEFAULT_TITLE_SIZE, bold=True),
+                      "plain": Font(name=DEFAULT_FONT, size=DEFAULT_SIZE),
+                      "bold": Font(name=DEFAULT_FONT, size=DEFAULT_SIZE, bold=True)}
+        self.aligns = {"center": Alignment(horizontal="center", vertical="center", wrap_text=True),
+                       "middle": Alignment(horizontal="center", vertical="center"),
+                       "left": Alignment(horizontal="left", vertical="center"),
+                       "right": Alignment(horizontal="right", vertical="center"),
+                       **{f"indent{i}": Alignment(horizontal="left", vertical="center", indent=i, wrap_text=True)
+                          for i in range(4)}}
+        self.arrays: dict[tuple, object] = {}
+
+    def apply(self, cell, font: str, align: str | None, *, border: bool = False, fmt: str | None = None) -> None:
+        """Set a cell's font, alignment, border and number format.
+
+        Setting them one by one makes openpyxl hash each style object again for every
+        cell; a combination already seen is copied from the first cell that had it.
+        """
+        from copy import copy
+
+        key = (font, align, border, fmt)
+        done = self.arrays.get(key)
+        if done is not None:
+            cell._style = copy(done)
+            return
+        cell.font = self.fonts[font]
+        if align:
+            cell.alignment = self.aligns[align]
+        if border:
+            cell.border = self.border
+        if fmt:
+            cell.number_format = fmt
+        self.arrays[key] = copy(cell._style)
 
 
 # -- sheets ------------------------------------------------------------------------------
 def _render(ws, plan: SheetPlan, st: _Styles) -> None:
     width = len(plan.columns)
     r = 1
-    _merged_line(ws, r, 1, width, plan.title, st.title, st.center)
+    _merged_line(ws, r, 1, width, plan.title, st, "title", "center")
     ws.row_dimensions[r].height = 30
     r += 1
     if plan.label:
-        _merged_line(ws, r, 1, width, plan.label, st.font, st.right)
+        _merged_line(ws, r, 1, width, plan.label, st, "plain", "right")
         r += 1
     entity, period, unit = plan.meta
     # The period shares the entity line on wide tables; narrow ones print it under the title.
     inline = width >= DEFAULT_INLINE_PERIOD and bool(re.search(r"\d{4}", period))
     if period and not inline:
-        _merged_line(ws, r, 1, width, period, st.font, st.center)
+        _merged_line(ws, r, 1, width, period, st, "plain", "center")
         r += 1
     if entity or unit or inline:
         r = _meta_line(ws, r, width, entity, period if inline else "", unit, st)
@@ -149,16 +175,16 @@ def _render(ws, plan: SheetPlan, st: _Styles) -> None:
             _body_cell(ws.cell(r, c), col.kind, entry, st)
         r += 1
     if plan.note:
-        _merged_line(ws, r + 1, 1, width, plan.note, st.font, st.left)
+        _merged_line(ws, r + 1, 1, width, plan.note, st, "plain", "left")
     ws.freeze_panes = ws.cell(body_top, plan.frozen_columns + 1).coordinate
     _widths(ws, plan)
     _print_setup(ws, plan, header_top, body_top - 1)
 
 
-def _merged_line(ws, r: int, first: int, last: int, text: str, font, align) -> None:
+def _merged_line(ws, r: int, first: int, last: int, text: str, st: _Styles, font: str, align: str) -> None:
     cell = ws.cell(r, first)
+    st.apply(cell, font, align)  # the style first: it replaces the cell's whole style, quote prefix too
     _text(cell, text)
-    cell.font, cell.alignment = font, align
     if last > first:
         ws.merge_cells(start_row=r, start_column=first, end_row=r, end_column=last)
 
@@ -168,11 +194,11 @@ def _meta_line(ws, r: int, width: int, entity: str, period: str, unit: str, st: 
     last = width - 1 if unit and width > 1 else width
     split = max(1, width // 2) if period else last
     if entity:
-        _merged_line(ws, r, 1, split, entity, st.font, st.left)
+        _merged_line(ws, r, 1, split, entity, st, "plain", "left")
     if period:
-        _merged_line(ws, r, split + 1, last, period, st.font, st.middle)
+        _merged_line(ws, r, split + 1, last, period, st, "plain", "middle")
     if unit:
-        _merged_line(ws, r, width, width, unit, st.font, st.right)
+        _merged_line(ws, r, width, width, unit, st, "plain", "right")
     return r + 1
 
 
@@ -183,7 +209,7 @@ def _header(ws, top: int, plan: SheetPlan, st: _Styles) -> int:
     for row in range(top, top + depth):
         for c in range(1, len(paths) + 1):
             cell = ws.cell(row, c)
-            cell.font, cell.alignment, cell.border = st.bold, st.center, st.border
+            st.apply(cell, "bold", "center", border=True)
     merges = []
     for c, path in enumerate(paths):
         for level, label in enumerate(path):
@@ -214,22 +240,20 @@ def _marker(ws, r: int, plan: SheetPlan, st: _Styles) -> int:
             _text(cell, str(number))
         elif c == 1 or (col.kind == "name" and plan.columns[c - 2].kind == "amount"):
             _text(cell, "栏次")
-        cell.font, cell.alignment, cell.border = st.font, st.center, st.border
+        st.apply(cell, "plain", "center", border=True)
     return r + 1
 
 
 def _body_cell(cell, kind: str, entry: Entry, st: _Styles) -> None:
-    cell.border = st.border
-    cell.font = st.bold if entry.bold else st.font
+    font = "bold" if entry.bold else "plain"
     value = entry.value
     if value is None:
-        return
-    if isinstance(value, Decimal):
-        cell.number_format = _number(cell, value)
-        cell.alignment = st.right
-        return
-    _text(cell, str(value))
-    cell.alignment = st.indent[min(entry.indent, 3)] if kind == "name" else st.left
+        st.apply(cell, font, None, border=True)
+    elif isinstance(value, Decimal):
+        st.apply(cell, font, "right", border=True, fmt=_number(cell, value))
+    else:
+        st.apply(cell, font, f"indent{min(entry.indent, 3)}" if kind == "name" else "left", border=True)
+        _text(cell, str(value))
 
 
 # -- widths and printing ------------------------------------------------------------------
