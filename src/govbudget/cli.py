@@ -285,7 +285,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("batch", help="convert many files into a folder, one result line per file")
     p.add_argument("inputs", nargs="+")
     p.add_argument("-o", "--output", required=True, help="the output folder")
-    p.add_argument("--to", default="json", help="output format (json, csv, jsonl)")
+    p.add_argument("--to", default="json", help="output format (json, xlsx, csv, jsonl)")
     p.set_defaults(func=cmd_batch)
     return ap
 
