@@ -253,7 +253,7 @@ def test_text_that_looks_like_a_formula_is_written_as_text(text: str, tmp_path: 
         assert not any(b"<f>" in z.read(n) or b"<f " in z.read(n) for n in z.namelist() if n.startswith("xl/worksheets"))
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
 @given(disclosures)
 def test_any_model_gives_a_workbook_that_opens(d: Disclosure) -> None:
     data = to_xlsx(d)
@@ -376,7 +376,7 @@ def test_every_golden_sheet_dump_belongs_to_a_case() -> None:
 from xlsx_models import expressible_disclosures  # noqa: E402
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck))
 @given(expressible_disclosures())
 def test_generated_models_read_back_to_the_same_facts(d: Disclosure) -> None:
     import tempfile

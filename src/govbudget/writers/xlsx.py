@@ -120,6 +120,7 @@ class _Styles:
                        "middle": Alignment(horizontal="center", vertical="center"),
                        "left": Alignment(horizontal="left", vertical="center"),
                        "right": Alignment(horizontal="right", vertical="center"),
+                       "figure": Alignment(horizontal="right", vertical="center", indent=1),
                        **{f"indent{i}": Alignment(horizontal="left", vertical="center", indent=i, wrap_text=True)
                           for i in range(4)}}
         self.arrays: dict[tuple, object] = {}
@@ -250,7 +251,7 @@ def _body_cell(cell, kind: str, entry: Entry, st: _Styles) -> None:
     if value is None:
         st.apply(cell, font, None, border=True)
     elif isinstance(value, Decimal):
-        st.apply(cell, font, "right", border=True, fmt=_number(cell, value))
+        st.apply(cell, font, "figure", border=True, fmt=_number(cell, value))
     else:
         st.apply(cell, font, f"indent{min(entry.indent, 3)}" if kind == "name" else "left", border=True)
         _text(cell, str(value))

@@ -127,8 +127,8 @@ def expenditure_label(key: str, name: str) -> str:
     """The label of an expenditure line of a two-sided table (``fn:208``, ``item:expenditure.*``)."""
     if expenditure_item(name) == key:
         return name
-    if key.startswith("fn:") and key[3:] in _CLASS_NAMES:
-        return _CLASS_NAMES[key[3:]]
+    if key.startswith("fn:"):
+        return _CLASS_NAMES.get(key[3:], name)
     suffix = key.removeprefix("item:expenditure.")
     if suffix in EXPENDITURE_NAMES:
         return EXPENDITURE_NAMES[suffix]
