@@ -15,10 +15,11 @@ from ..model import Cell, Row
 from ..provenance import Finding, Severity
 from ..textnorm import compact
 
-__all__ = ["STATED_TITLE", "is_stated_title", "stated_rows"]
+__all__ = ["STATED_TITLE", "STATED_HEADERS", "is_stated_title", "stated_rows"]
 
 STATED_TITLE = "情况说明中的数字"
-_HEADERS = {"代码": "key", "名称": "name", "金额": "amount", "单位": "unit"}
+# Column headers and the field each holds.
+STATED_HEADERS = {"代码": "key", "名称": "name", "金额": "amount", "单位": "unit"}
 _KEY = re.compile(r"^(fn|econ|unit|proj|item):\S+$")
 
 
@@ -35,7 +36,7 @@ def stated_rows(rows: list[GridRow]) -> tuple[list[Row], list[Finding]]:
     for row in rows:
         texts = [c.text.strip() for c in row.cells]
         if where is None:
-            found = {_HEADERS[t]: i for i, t in enumerate(texts) if t in _HEADERS}
+            found = {STATED_HEADERS[t]: i for i, t in enumerate(texts) if t in STATED_HEADERS}
             if "key" in found and "amount" in found:
                 where = found
             continue

@@ -18,6 +18,7 @@ import attrs
 from .. import vocabulary as V
 from ..amounts import plain
 from ..model import Report, Row, Table
+from ..recognise.stated import STATED_HEADERS, STATED_TITLE
 from . import xlsx_headers as H
 from .xlsx_rows import (
     STATS_HEADINGS,
@@ -28,11 +29,9 @@ from .xlsx_rows import (
     stats_section_of,
 )
 
-__all__ = ["Column", "Entry", "SheetPlan", "report_plans", "EMPTY_NOTE", "STATED_TITLE"]
+__all__ = ["Column", "Entry", "SheetPlan", "report_plans", "EMPTY_NOTE"]
 
 EMPTY_NOTE = "注：本表无数据。"
-STATED_TITLE = "情况说明中的数字"
-STATED_HEADERS = ("代码", "名称", "金额", "单位")
 _CODE_KEY = re.compile(r"^(fn|econ|unit|proj):(.+)$")
 # Measures printed when an empty table names none.
 _DEFAULT_MEASURES = {
@@ -116,7 +115,7 @@ def _meta(report: Report, table: Table | None) -> tuple[str, str, str]:
 
 # -- columns ---------------------------------------------------------------------------
 def _measures(table: Table, rows: list[Row] | None = None) -> list[str]:
-    """The measures a table's cells use, in printed order; from its columns when it has no cells."""
+    """The measures the cells of a table (or of some of its rows) use, in the order first met."""
     seen: list[str] = []
     for row in (table.rows if rows is None else rows):
         for c in row.cells:
@@ -320,8 +319,8 @@ def _pair(left: list[Row], right: list[Row], lfoot: tuple[str, ...],
 
 # -- stated figures ----------------------------------------------------------------------
 def _stated_plan(report: Report) -> SheetPlan:
-    kinds = {"代码": "key", "名称": "name", "金额": "amount", "单位": "text"}
-    columns = tuple(Column(kinds[h], (h,)) for h in STATED_HEADERS)
+    kinds = {"key": "key", "name": "name", "amount": "amount", "unit": "text"}
+    columns = tuple(Column(kinds[field], (header,)) for header, field in STATED_HEADERS.items())
     rows = []
     for row in report.narrative:
         for cell in row.cells:

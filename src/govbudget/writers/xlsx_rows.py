@@ -23,7 +23,7 @@ from ..recognise.rowkeys import (
 )
 
 __all__ = ["INCOME_NAMES", "EXPENDITURE_NAMES", "income_label", "expenditure_label", "item_label",
-           "stats_section_of", "STATS_HEADINGS"]
+           "stats_section_of", "STATS_HEADINGS", "is_code_like"]
 
 INCOME_NAMES = {
     "general_budget": "一般公共预算拨款收入",
