@@ -70,6 +70,16 @@ def test_every_fixture_reads_back_to_the_same_facts(path: Path, workbooks: dict[
             fact["yuan"], fact["value"], fact["unit"], fact["entity_code"], fact["scope"]), key
 
 
+@pytest.mark.parametrize("path", [FIXTURES / "office" / "department.xlsx", FIXTURES / "office" / "department_units.docx",
+                                  FIXTURES / "json" / "003_schema_1.0.json"], ids=lambda p: p.name)
+def test_word_excel_and_json_inputs_read_back_to_the_same_facts(path: Path, tmp_path: Path) -> None:
+    d = govbudget.read(path)
+    back = govbudget.read(govbudget.write(d, tmp_path / "x.xlsx"))
+    key = lambda f: (f.entity, f.kind, f.year, f.table, f.row, f.measure)  # noqa: E731
+    want = {key(f): (f.value, f.unit, f.yuan, f.entity_code, f.scope) for f in d.facts()}
+    assert want and {key(f): (f.value, f.unit, f.yuan, f.entity_code, f.scope) for f in back.facts()} == want
+
+
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.name)
 def test_every_table_reads_back_present_under_its_id(path: Path, workbooks: dict[str, Path]) -> None:
     before, after = govbudget.read(path), govbudget.read(workbooks[path.name])
