@@ -264,6 +264,7 @@ def _display_width(text: str) -> int:
 
 
 DEFAULT_WIDTHS = {"code": (8, 16), "key": (12, 34), "name": (14, 44), "amount": (10, 18), "text": (6, 10)}
+DEFAULT_WIDE_NAME = 64  # the most a name column widens to fit a narrow table's title
 
 
 def _widths(ws, plan: SheetPlan) -> None:
@@ -277,11 +278,13 @@ def _widths(ws, plan: SheetPlan) -> None:
                  for row in plan.rows if (v := row[c].value) is not None]
         want = max([_display_width(col.path[-1]) // 2 + 2, *shown]) + 2
         widths.append(max(low, min(high, want)))
-    # A narrow table still shows its entity line: the name column takes what the line lacks.
+    # A narrow table still shows its title and entity line whole: the name column takes what they lack.
     names = [c for c, col in enumerate(plan.columns) if col.kind == "name"]
-    need = _display_width(plan.meta[0]) + 2
-    if names and sum(widths[:-1]) < need:
-        widths[names[0]] = min(DEFAULT_WIDTHS["name"][1], widths[names[0]] + need - sum(widths[:-1]))
+    if names:
+        title = _display_width(plan.title) * DEFAULT_TITLE_SIZE / DEFAULT_SIZE + 4
+        lack = max(title - sum(widths), _display_width(plan.meta[0]) + 2 - sum(widths[:-1]))
+        if lack > 0:
+            widths[names[0]] = min(DEFAULT_WIDE_NAME, widths[names[0]] + round(lack))
     for c, w in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(c)].width = w
 
