@@ -33,6 +33,7 @@ __all__ = ["recognise"]
 
 DEFAULT_DOC_TITLE_LINES = 40
 DEFAULT_PLACEMENT_PASSES = 4
+DEFAULT_HEADING_CHARS = 40
 _CONTINUED = re.compile(r"[（(]续表?[)）]$|续表$|^续表")
 _KIND_LINE = re.compile(r"(预算|决算)公开|年度?(部门|单位)(预算|决算)")
 
@@ -107,11 +108,25 @@ class _Walker:
                     break
 
     def _paragraph(self, p: Paragraph) -> None:
+        self._entity_heading(p)
         self.pending.append(p)
         if self.current is not None:
             self.current.paragraphs.append(p)
         else:
             self.preamble.append(p)
+
+    def _entity_heading(self, p: Paragraph) -> None:
+        """A heading naming another entity's disclosure (``X中心2024年单位预算``) starts that entity's report.
+
+        Its text (情况说明) then belongs to that report, not to the one whose tables came before.
+        """
+        text = compact(p.text)
+        if self.current is None or len(text) > DEFAULT_HEADING_CHARS or re.search(r"[，。；;：:]", text):
+            return
+        name, _, _, _ = document_title(p.text)
+        name = re.sub(r"^第[一二三四五六七八九十\d]+部分", "", name or "")
+        if name and self.current.entity and name != compact(self.current.entity):
+            self.current = self._report_for(name, None)
 
     def _report_for(self, entity: str | None, code: str | None) -> _ReportDraft:
         for r in self.reports:
