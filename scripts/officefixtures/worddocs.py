@@ -16,6 +16,7 @@ YEAR = 2024
 def _title(doc, text: str) -> None:
     p = doc.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.keep_with_next = True
     run = p.add_run(text)
     run.bold = True
 

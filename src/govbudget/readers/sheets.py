@@ -111,7 +111,8 @@ class SheetReader:
         refs = [f"{get_column_letter(c)}{r}" for r, c in cells]
         n = len(refs)
         self.findings.append(Finding(
-            code, severity, message.format(n=n, s="s" if n > 1 else "", cells=_listed(refs), sheet=self.ws.title),
+            code, severity, message.format(n=n, s="s" if n > 1 else "", are="are" if n > 1 else "is",
+                                           cells=_listed(refs), sheet=self.ws.title),
             actual=", ".join(refs), provenance=tuple(self._prov(r, c) for r, c in cells)))
 
     # -- cells --------------------------------------------------------------------
@@ -162,8 +163,8 @@ class SheetReader:
         for why, cells in unprinted.items():
             if cells:
                 self._report(f"sheet.unprinted_{why}", Severity.WARNING, cells,
-                             "{n} figure{s} on sheet {sheet!r} " + where[why] + " ({cells}) are not printed "
-                             "and were not read")
+                             "{n} figure{s} on sheet {sheet!r} " + where[why] + " ({cells}): not printed, "
+                             "so not read")
         return texts
 
     def _is_figure(self, cell) -> bool:

@@ -109,8 +109,8 @@ def _hidden_sheet(ws, name: str, uncached: set[tuple[int, int]]) -> list[Finding
     prov = (Provenance(name, sheet=ws.title),)
     if figures:
         return [Finding("sheet.hidden", Severity.WARNING,
-                        f"hidden sheet {ws.title!r} holds {figures} figure{'s' if figures > 1 else ''} that are "
-                        "not printed and were not read", actual=str(figures), provenance=prov)]
+                        f"hidden sheet {ws.title!r} holds {figures} figure{'s' if figures > 1 else ''}: not printed, "
+                        "so not read", actual=str(figures), provenance=prov)]
     if texts:
         return [Finding("sheet.hidden", Severity.INFO, f"hidden sheet {ws.title!r} (text only) not read",
                         provenance=prov)]

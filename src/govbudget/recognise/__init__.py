@@ -354,6 +354,13 @@ class _Walker:
         findings = list(d.findings)
         kind = d.kinds.most_common(1)[0][0] if d.kinds else self.doc_kind
         year = d.years.most_common(1)[0][0] if d.years else self.doc_year
+        others = Counter(y for r in self.reports if r is not d for y in r.years.elements())
+        if year is None and others:
+            # A file holds one year's disclosures: a unit's tables printed without it share the others'.
+            year = others.most_common(1)[0][0]
+            findings.append(Finding("report.year_inferred", Severity.INFO,
+                                    f"no fiscal year printed with the report; taken as {year}, the year of the "
+                                    "file's other reports", entity=d.entity))
         narrative, notes = narrative_rows(d.paragraphs, entity=d.entity, year=year, kind=kind)
         self._place(d.builders)
         said = {r.key: r.cells[0].value * UNIT_FACTORS.get(r.unit or "", Decimal(1))
