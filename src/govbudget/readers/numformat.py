@@ -75,7 +75,8 @@ def _applicable(fmt: str, value: Decimal) -> str:
     sections = _sections(fmt or "General")
     if value < 0 and len(sections) >= 2 and _DIGIT.search(_NOISE.sub("", sections[1])):
         return sections[1]
-    if value == 0 and len(sections) >= 3 and _DIGIT.search(_NOISE.sub("", sections[2])):
+    # A zero section of a dash padded by ? placeholders (accounting formats) shows no digit of its own.
+    if value == 0 and len(sections) >= 3 and re.search(r"[0#]", _NOISE.sub("", sections[2])):
         return sections[2]
     return sections[0]
 
