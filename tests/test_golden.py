@@ -25,6 +25,8 @@ CASES = sorted(
     list(SEEDS.glob("*.txt"))
     + list((FIXTURES / "realworld").glob("*.txt"))
     + [p for p in (FIXTURES / "flavours").iterdir() if not p.name.startswith("reader_")]
+    # Legacy .doc/.xls need LibreOffice; tests/test_office.py compares them with these.
+    + [p for p in (FIXTURES / "office").iterdir() if p.suffix in (".docx", ".xlsx")]
 )
 
 

@@ -66,7 +66,9 @@ def _read(path: Path, name: str) -> SourceDocument:
         with warnings.catch_warnings():
             # openpyxl warns about extensions it drops (data validation, slicers); they hold no figures.
             warnings.simplefilter("ignore")
-            workbook = openpyxl.load_workbook(path, data_only=True, keep_links=False)
+            # A file object, so that openpyxl does not judge the content by the file's extension.
+            with path.open("rb") as fh:
+                workbook = openpyxl.load_workbook(fh, data_only=True, keep_links=False)
         uncached = _uncached_formulas(path)
     except InputError:
         raise
