@@ -227,7 +227,8 @@ def budget_fiscal_summary(e: Entity, title: str) -> Printed:
     carried = _sum(e.spend, "carried")
     gb, gf = _sum(gb_spend, "total"), _sum(gf_spend, "total")
     gb_cls, gf_cls = class_totals(gb_spend), class_totals(gf_spend)
-    income = [("一、一般公共预算拨款", gb - carried), ("二、政府性基金预算拨款", gf), ("三、国有资本经营预算拨款", None)]
+    income = [("一、一般公共预算拨款", gb - carried), ("二、政府性基金预算拨款", gf),
+              ("三、国有资本经营预算拨款", None)]
     body = []
     for i, name in enumerate(BUDGET_CLASSES):
         code = CLASS_CODES.get(name, "")

@@ -14,9 +14,9 @@ from .figures import (
     CLASS_CODES,
     FINAL_CLASSES,
     SPENDING,
-    Z,
     Entity,
     Printed,
+    Z,
     _blank,
     _sum,
     by_fund,
@@ -116,7 +116,8 @@ def fiscal_summary(e: Entity) -> Printed:
     gb_out = _sum(gb_spend, "total")
     gb_in = gb_out - _sum(e.spend, "carried")
     classes = class_totals(gb_spend)
-    left = [("一、一般公共预算财政拨款", gb_in), ("二、政府性基金预算财政拨款", None), ("三、国有资本经营预算财政拨款", None)]
+    left = [("一、一般公共预算财政拨款", gb_in), ("二、政府性基金预算财政拨款", None),
+            ("三、国有资本经营预算财政拨款", None)]
     right = []
     for i, n in enumerate(FINAL_CLASSES):
         v = classes.get(CLASS_CODES.get(n, ""))
@@ -151,7 +152,8 @@ def basic_detail(e: Entity) -> Printed:
         body.append([a[0], a[1], _blank(a[2]), b[0], b[1], _blank(b[2])])
     body.append(["人员经费合计", "", sum((x[2] for x in staff if len(x[0]) == 3), Z), "公用经费合计", "",
                  sum((x[2] for x in funds if len(x[0]) == 3), Z)])
-    header = [["人员经费", "", "", "公用经费", "", ""], ["科目代码", "科目名称", "决算数", "科目代码", "科目名称", "决算数"]]
+    header = [["人员经费", "", "", "公用经费", "", ""],
+              ["科目代码", "科目名称", "决算数", "科目代码", "科目名称", "决算数"]]
     return Printed("general_budget_basic", PUBLIC_TITLES["06"], header, [(0, 0, 0, 2), (0, 3, 0, 5)], body,
                    label="公开06表")
 
