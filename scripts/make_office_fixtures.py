@@ -1,5 +1,6 @@
-"""Build the Word and Excel fixtures in fixtures/office/ (run from anywhere; LibreOffice and msoffcrypto-tool needed).
+"""Build the Word and Excel fixtures in fixtures/office/ (run from anywhere; LibreOffice needed).
 
+    pip install -e '.[fixtures]'   # msoffcrypto-tool, for the encrypted files
     python scripts/make_office_fixtures.py
 
 The figures and tables come from ``officefixtures.figures`` (all identities hold)
@@ -77,7 +78,7 @@ def encrypt(source: Path, target: Path) -> None:
     try:
         import msoffcrypto.format.ooxml as ooxml
     except ImportError:
-        sys.exit("msoffcrypto-tool is needed for the encrypted fixtures: pip install msoffcrypto-tool")
+        sys.exit("msoffcrypto-tool is needed for the encrypted fixtures: pip install -e '.[fixtures]'")
     with source.open("rb") as plain, target.open("wb") as sealed:
         ooxml.OOXMLFile(plain).encrypt(PASSWORD, sealed)
 

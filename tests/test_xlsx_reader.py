@@ -261,3 +261,15 @@ def test_a_legacy_xls_without_libreoffice_says_how_to_convert(monkeypatch: pytes
     with pytest.raises(UnsupportedFormatError, match=r"final_accounts\.xls: .*LibreOffice is not installed: "
                                                      r"convert it to \.xlsx first"):
         xlsx_reader.read(OFFICE / "final_accounts.xls")
+
+
+def test_a_sheet_name_can_be_the_only_title(tmp_path: Path) -> None:
+    rows = [["科目代码", "科目名称", "小计", "基本支出", "项目支出"], ["210", "卫生健康支出", 5, 3, 2]]
+    wb = sheet(["部门名称：某某中心", "2023年度", None, None, "金额单位：元"], *rows, title="公开05表")
+    budget = wb.create_sheet("部门预算支出总表")
+    budget.append(["单位：万元"])
+    for row in rows:
+        budget.append(row)
+    d = govbudget.read(save(tmp_path, wb))
+    assert [(t.id, t.title) for t in d.reports[0].tables] == [
+        ("general_budget_expenditure", "公开05表"), ("expenditure", "部门预算支出总表")]
