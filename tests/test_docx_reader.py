@@ -355,3 +355,11 @@ def test_a_legacy_doc_without_libreoffice_says_how_to_convert(monkeypatch: pytes
                        match=r"final_accounts\.doc: a legacy binary file \(\.doc\) and LibreOffice is not installed: "
                              r"convert it to \.docx first"):
         docx_reader.read(OFFICE / "final_accounts.doc")
+
+
+def test_a_layout_table_may_hold_text_with_figures(tmp_path: Path) -> None:
+    inner = simple([["合计", "公务接待费"], ["7.00", "1.00"]])
+    body = tbl(tr(tc(content=p("“三公”经费预算7.00万元，其中公务接待费1.00万元。"))),
+               tr(tc(content=inner + p())), cols=1)
+    doc = read(tmp_path, body)
+    assert [type(b).__name__ for b in doc.blocks] == ["Paragraph", "GridTable"]

@@ -273,3 +273,17 @@ def test_a_sheet_name_can_be_the_only_title(tmp_path: Path) -> None:
     d = govbudget.read(save(tmp_path, wb))
     assert [(t.id, t.title) for t in d.reports[0].tables] == [
         ("general_budget_expenditure", "公开05表"), ("expenditure", "部门预算支出总表")]
+
+
+def test_a_blank_row_inside_a_table_does_not_cut_it_in_the_model(tmp_path: Path) -> None:
+    wb = sheet(["部门预算收支总表"], ["部门名称：某某局", None, "预算年度：2024", "单位：万元"],
+               ["项目", "预算数", "项目", "预算数"], ["一、一般公共预算拨款收入", 10, "八、社会保障和就业支出", 10],
+               [None], ["收入总计", 10, "支出总计", 10])
+    for r in (4, 6):
+        for c in "BD":
+            wb.active[f"{c}{r}"].number_format = "0.00"
+    path = save(tmp_path, wb)
+    assert len(tables(xlsx_reader.read(path))) == 2  # printed as two blocks …
+    (table,) = govbudget.read(path).reports[0].tables  # … one table in the model
+    assert [r.key for r in table.rows] == ["item:income.general_budget", "fn:208", "item:income.grand_total",
+                                           "item:expenditure.grand_total"]

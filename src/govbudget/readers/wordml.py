@@ -25,7 +25,8 @@ _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _SKIP = {f"{W}del", f"{W}moveFrom", f"{_MC}Fallback", f"{W}txbxContent", f"{W}pPr", f"{W}rPr",
          f"{W}delText", f"{W}instrText", f"{W}sdtPr", f"{W}sdtEndPr"}
 _OFF = ("0", "false", "off")
-_FIGURE = re.compile(r"\d\.\d|\d,\d{3}")
+# A cell that holds one figure (a layout table's cells hold titles, text and tables, not figures).
+_FIGURE = re.compile(r"[-+(（]?\d{1,3}(?:,\d{3})+(?:\.\d+)?[)）]?|[-+(（]?\d+\.\d+[)）]?")
 
 
 def tag(el) -> str:
@@ -182,7 +183,7 @@ def is_layout(tbl) -> bool:
         for tc in cells_of(tr):
             if nested_tables(tc):
                 has_nested = True
-            elif _FIGURE.search(cell_text(tc)):
+            elif _FIGURE.fullmatch(cell_text(tc).replace(" ", "")):
                 return False
     return has_nested
 
