@@ -363,3 +363,12 @@ def test_a_layout_table_may_hold_text_with_figures(tmp_path: Path) -> None:
                tr(tc(content=inner + p())), cols=1)
     doc = read(tmp_path, body)
     assert [type(b).__name__ for b in doc.blocks] == ["Paragraph", "GridTable"]
+
+
+def test_equation_text_is_read_and_ruby_guides_are_not(tmp_path: Path) -> None:
+    math = ('<m:oMath xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"><m:r><m:t>≥2</m:t></m:r>'
+            '</m:oMath>')
+    ruby = ('<w:r><w:ruby><w:rt><w:r><w:t>jīng</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>经</w:t></w:r></w:rubyBase>'
+            '</w:ruby></w:r>')
+    doc = read(tmp_path, p(runs=f"<w:r><w:t>满意度</w:t></w:r>{math}") + p(runs=ruby + "<w:r><w:t>费</w:t></w:r>"))
+    assert [b.text for b in doc.blocks] == ["满意度≥2", "经费"]

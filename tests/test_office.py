@@ -247,3 +247,11 @@ def test_a_bad_office_file_exits_3_naming_it(capsys: pytest.CaptureFixture[str])
     code, _, err = run(capsys, "facts", OFFICE / "bad" / "encrypted.xlsx")
     assert code == 3
     assert "encrypted.xlsx: a password-protected Excel workbook" in err and "Traceback" not in err
+
+
+def test_a_legacy_file_libreoffice_cannot_convert_is_damaged(tmp_path: Path) -> None:
+    program("soffice")
+    path = tmp_path / "broken.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4088))
+    with pytest.raises(DamagedFileError, match=r"broken\.doc: LibreOffice could not convert it to \.docx"):
+        govbudget.read(path)

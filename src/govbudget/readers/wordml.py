@@ -22,8 +22,10 @@ __all__ = ["W", "tag", "paragraph_lines", "text_boxes", "hidden_placeholder", "r
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+# Not printed (revisions removed, fallback copies, properties) or printed small above the text (ruby).
 _SKIP = {f"{W}del", f"{W}moveFrom", f"{_MC}Fallback", f"{W}txbxContent", f"{W}pPr", f"{W}rPr",
-         f"{W}delText", f"{W}instrText", f"{W}sdtPr", f"{W}sdtEndPr"}
+         f"{W}delText", f"{W}instrText", f"{W}sdtPr", f"{W}sdtEndPr", f"{W}rt"}
 _OFF = ("0", "false", "off")
 # A cell that holds one figure (a layout table's cells hold titles, text and tables, not figures).
 _FIGURE = re.compile(r"[-+(（]?\d{1,3}(?:,\d{3})+(?:\.\d+)?[)）]?|[-+(（]?\d+\.\d+[)）]?")
@@ -54,7 +56,7 @@ def paragraph_lines(p) -> list[str]:
             t = tag(child)
             if not t or t in _SKIP:
                 continue
-            if t == f"{W}t":
+            if t in (f"{W}t", f"{_MATH}t"):  # text, and the text of an equation
                 lines[-1] += child.text or ""
             elif t == f"{W}r":
                 if not _on(child.find(f"{W}rPr/{W}vanish")):
