@@ -29,12 +29,8 @@ PACKAGE_RELS = (
     'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
     'Target="{main}"/></Relationships>'
 )
-STYLES_RELS = (
-    '<?xml version="1.0" encoding="UTF-8"?>'
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" '
-    'Target="styles.xml"/></Relationships>'
-)
+PART_REL = ('<Relationship Id="rId{n}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            '{kind}" Target="{kind}.xml"/>')
 
 
 def p(text: str = "", *, props: str = "", runs: str | None = None) -> str:
@@ -69,17 +65,22 @@ def simple(rows: list[list[str]]) -> str:
     return tbl(*(tr(*(tc(t) for t in row)) for row in rows), cols=max(len(r) for r in rows))
 
 
-def docx(path: Path, body: str, *, styles: str | None = None, main: str = "word/document.xml") -> Path:
-    """Write a Word package whose body is ``body`` (and a styles part when given)."""
+def docx(path: Path, body: str, *, styles: str | None = None, numbering: str | None = None,
+         main: str = "word/document.xml") -> Path:
+    """Write a Word package whose body is ``body`` (and styles and numbering parts when given)."""
     document = f'<?xml version="1.0" encoding="UTF-8"?><w:document {NAMESPACES}><w:body>{body}</w:body></w:document>'
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", CONTENT_TYPES.format(main=main))
         z.writestr("_rels/.rels", PACKAGE_RELS.format(main=main))
         z.writestr(main, document)
-        if styles is not None:
-            folder = main.rsplit("/", 1)[0]
-            name = main.rsplit("/", 1)[1]
-            z.writestr(f"{folder}/_rels/{name}.rels", STYLES_RELS)
-            z.writestr(f"{folder}/styles.xml",
-                       f'<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="{W_NS}">{styles}</w:styles>')
+        folder, name = main.rsplit("/", 1)
+        parts = {"styles": styles, "numbering": numbering}
+        rels = "".join(PART_REL.format(n=n, kind=kind) for n, (kind, xml) in enumerate(parts.items()) if xml)
+        if rels:
+            z.writestr(f"{folder}/_rels/{name}.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships '
+                       f'xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{rels}</Relationships>')
+        for kind, xml in parts.items():
+            if xml:
+                z.writestr(f"{folder}/{kind}.xml",
+                           f'<?xml version="1.0" encoding="UTF-8"?><w:{kind} xmlns:w="{W_NS}">{xml}</w:{kind}>')
     return path

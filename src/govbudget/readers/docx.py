@@ -36,6 +36,7 @@ from .wordml import (
     text_boxes,
     unwrap,
 )
+from .wordnumbering import number_paragraphs
 
 __all__ = ["read", "sniff"]
 
@@ -45,6 +46,10 @@ DEFAULT_MAIN_PART = "word/document.xml"
 _HEADING_STYLE = re.compile(r"(?i)^(?:heading|标题)\s*(\d)$")
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _BODY_LEVEL = 9  # outlineLvl 9 is body text
+# A line set off by formatting alone (bold or centred, no outline level) is a heading of unknown rank.
+DEFAULT_EMPHASIS_LEVEL = 9
+# Such a line: short, at least four Chinese characters, no sentence or label punctuation (单位：万元, 第 3 页).
+_TITLE_LINE = re.compile(r"(?=(?:.*[\u4e00-\u9fff]){4})[^，。；;：:！？!?]{4,40}")
 
 
 def sniff(head: bytes, path: Path) -> bool:
@@ -109,9 +114,11 @@ def _read(path: Path, name: str) -> SourceDocument:
             root = etree.fromstring(z.read(main), _parser())
             folder = str(PurePosixPath(main).parent)
             rels_name = f"{folder}/_rels/{PurePosixPath(main).name}.rels"
-            styles_part = _target(z.read(rels_name), "styles", folder) if rels_name in names else None
-            styles = (etree.fromstring(z.read(styles_part), _parser())
-                      if styles_part and styles_part in names else None)
+            rels = z.read(rels_name) if rels_name in names else None
+            parts = {}
+            for kind in ("styles", "numbering"):
+                part = _target(rels, kind, folder) if rels is not None else None
+                parts[kind] = etree.fromstring(z.read(part), _parser()) if part and part in names else None
     except InputError:
         raise
     except parse_errors() as err:
@@ -121,49 +128,66 @@ def _read(path: Path, name: str) -> SourceDocument:
     body = root.find(f"{W}body")
     if body is None:
         raise DamagedFileError(f"a zip file, but not a {WHAT}: {main} has no document body", path=name)
-    walker = _Walker(name, _style_levels(styles))
+    number_paragraphs(body, parts["numbering"], parts["styles"])
+    walker = _Walker(name, _Styles(parts["styles"]))
     walker.body(body)
     if not walker.blocks:
         raise InputError("the document has no text", path=name)
     return SourceDocument(name, NAME, tuple(walker.blocks), tuple(walker.findings))
 
 
-def _style_levels(styles) -> dict[str, int]:
-    """Heading level (1-9, 0 for body text) of each paragraph style, following ``basedOn``."""
-    if styles is None:
-        return {}
-    own: dict[str, tuple[int | None, str | None]] = {}
-    for st in styles.iter(f"{W}style"):
-        sid = st.get(f"{W}styleId")
-        if not sid:
-            continue
-        level = None
-        outline = st.find(f"{W}pPr/{W}outlineLvl")
-        name = st.find(f"{W}name")
-        m = _HEADING_STYLE.match((name.get(f"{W}val") or "").strip()) if name is not None else None
-        if outline is not None and (outline.get(f"{W}val") or "").isdigit():
-            value = int(outline.get(f"{W}val"))
-            level = value + 1 if value < _BODY_LEVEL else 0
-        elif m:
-            level = int(m.group(1))
-        based = st.find(f"{W}basedOn")
-        own[sid] = (level, based.get(f"{W}val") if based is not None else None)
+class _Styles:
+    """What paragraph styles say about a line: heading level (1-9, 0 for body text), bold, centred.
 
-    def resolve(sid: str, depth: int = 0) -> int:
-        level, based = own.get(sid, (None, None))
-        if level is not None:
-            return level
-        return resolve(based, depth + 1) if based and depth < 10 else 0
+    Each property follows ``basedOn`` to the style that sets it.
+    """
 
-    return {sid: resolve(sid) for sid in own}
+    def __init__(self, styles) -> None:
+        self.own: dict[str, dict[str, object]] = {}
+        for st in styles.iter(f"{W}style") if styles is not None else ():
+            sid = st.get(f"{W}styleId")
+            if not sid:
+                continue
+            props: dict[str, object] = {}
+            outline = st.find(f"{W}pPr/{W}outlineLvl")
+            name = st.find(f"{W}name")
+            m = _HEADING_STYLE.match((name.get(f"{W}val") or "").strip()) if name is not None else None
+            if outline is not None and (outline.get(f"{W}val") or "").isdigit():
+                value = int(outline.get(f"{W}val"))
+                props["level"] = value + 1 if value < _BODY_LEVEL else 0
+            elif m:
+                props["level"] = int(m.group(1))
+            bold = st.find(f"{W}rPr/{W}b")
+            if bold is not None:
+                props["bold"] = _on(bold)
+            jc = st.find(f"{W}pPr/{W}jc")
+            if jc is not None:
+                props["centered"] = jc.get(f"{W}val") == "center"
+            based = st.find(f"{W}basedOn")
+            props["based"] = based.get(f"{W}val") if based is not None else None
+            self.own[sid] = props
+
+    def get(self, sid: str | None, key: str, default: object) -> object:
+        for _ in range(10):
+            props = self.own.get(sid or "")
+            if props is None:
+                return default
+            if key in props:
+                return props[key]
+            sid = props.get("based")  # type: ignore[assignment]
+        return default
+
+
+def _on(el) -> bool:
+    return el is not None and (el.get(f"{W}val") or "true").lower() not in ("0", "false", "off")
 
 
 class _Walker:
     """One pass over the body, appending blocks in document order."""
 
-    def __init__(self, file: str, levels: dict[str, int]) -> None:
+    def __init__(self, file: str, styles: _Styles) -> None:
         self.file = file
-        self.levels = levels
+        self.styles = styles
         self.blocks: list[Block] = []
         self.findings: list[Finding] = []
         self.ordinal = 0
@@ -191,20 +215,31 @@ class _Walker:
     def paragraph(self, p) -> None:
         self.count += 1
         prov = Provenance(self.file, line=self.count)
-        level = self._level(p)
-        for line in paragraph_lines(p):
-            if line.strip():
-                self.blocks.append(Paragraph(line.strip(), prov, level))
+        lines = [line.strip() for line in paragraph_lines(p) if line.strip()]
+        level = self._level(p, lines)
+        for line in lines:
+            self.blocks.append(Paragraph(line, prov, level))
         for box in text_boxes(p):
             self.body(box)
 
-    def _level(self, p) -> int:
+    def _level(self, p, lines: list[str]) -> int:
+        """The outline level; a short bold or centred line that is no sentence is a heading too."""
         outline = p.find(f"{W}pPr/{W}outlineLvl")
         if outline is not None and (outline.get(f"{W}val") or "").isdigit():
             value = int(outline.get(f"{W}val"))
             return value + 1 if value < _BODY_LEVEL else 0
         style = p.find(f"{W}pPr/{W}pStyle")
-        return self.levels.get(style.get(f"{W}val") or "", 0) if style is not None else 0
+        sid = style.get(f"{W}val") if style is not None else None
+        level = int(self.styles.get(sid, "level", 0))  # type: ignore[arg-type]
+        if level or len(lines) != 1 or not _TITLE_LINE.fullmatch(lines[0]):
+            return level
+        jc = p.find(f"{W}pPr/{W}jc")
+        centered = jc.get(f"{W}val") == "center" if jc is not None else self.styles.get(sid, "centered", False)
+        runs = [r for r in p.iter(f"{W}r") if "".join(t.text or "" for t in r.iter(f"{W}t")).strip()]
+        style_bold = bool(self.styles.get(sid, "bold", False))
+        bold = bool(runs) and all(_on(r.find(f"{W}rPr/{W}b")) if r.find(f"{W}rPr/{W}b") is not None
+                                  else style_bold for r in runs)
+        return DEFAULT_EMPHASIS_LEVEL if centered or bold else 0
 
     def table(self, tbl) -> None:
         tbl = unwrap(tbl)
