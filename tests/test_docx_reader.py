@@ -324,6 +324,7 @@ def test_text_not_printed_is_not_read() -> None:
     doc = docx_reader.read(OFFICE / "department_units.docx")
     lines = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
     assert lines[0] == "临江区卫生健康局2024年部门预算"  # from the text box, once
+    assert "二、一般公共预算基本支出情况" in lines  # 二、 is Word's list number, not in the paragraph's text
     assert "本部门纳入2024年部门预算编制范围的预算单位共2个，包括局本级和临江区疾病预防控制中心。" in lines
     assert not [t for t in lines if "4000.00" in t or "单击或点击" in t]
 

@@ -235,3 +235,24 @@ def page_break(doc) -> None:
 def clone_header(table, count: int):
     """Copies of a table's first ``count`` rows (to repeat a header on a continued table)."""
     return [copy.deepcopy(table.rows[i]._tr) for i in range(count)]
+
+
+def chinese_list(doc) -> str:
+    """A numbering definition printing 一、二、三、 (as Chinese templates number their sections); its numId."""
+    numbering = doc.part.numbering_part.element
+    ids = [int(n.get(qn("w:abstractNumId"))) for n in numbering.findall(qn("w:abstractNum"))]
+    nums = [int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))]
+    abstract_id, num_id = max(ids, default=0) + 1, max(nums, default=0) + 1
+    numbering.insert(len(ids), parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}"><w:multiLevelType w:val="singleLevel"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/>'
+        '<w:suff w:val="nothing"/><w:lvlJc w:val="left"/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId '
+                               f'w:val="{abstract_id}"/></w:num>'))
+    return str(num_id)
+
+
+def numbered(paragraph, num_id: str) -> None:
+    """Number a paragraph from a list: the number is not in its text, Word prints it."""
+    ppr = paragraph._p.get_or_add_pPr()
+    ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'))

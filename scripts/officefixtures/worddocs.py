@@ -99,7 +99,10 @@ def department_units(path: Path) -> None:
     p = doc.add_paragraph("本部门纳入2024年部门预算编制范围的预算单位共")
     W.revisions(p, "3", "2")
     p.add_run("个，包括局本级和临江区疾病预防控制中心。")
-    for i, line in enumerate(budget_narrative(DEPARTMENT)):
+    sections = W.chinese_list(doc)
+    for i, (heading, line) in enumerate(zip(("收支预算总体情况", "一般公共预算基本支出情况", "“三公”经费预算情况"),
+                                            budget_narrative(DEPARTMENT))):
+        W.numbered(doc.add_paragraph(heading), sections)  # 一、二、三、 printed by Word, not in the text
         p = doc.add_paragraph(line)
         if i == 0:
             W.hidden_run(p, "（初稿：支出总计4000.00万元）")
