@@ -375,40 +375,6 @@ def test_equation_text_is_read_and_ruby_guides_are_not(tmp_path: Path) -> None:
     assert [b.text for b in doc.blocks] == ["满意度≥2", "经费"]
 
 
-NUMBERING = (
-    '<w:abstractNum w:abstractNumId="0">'
-    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/>'
-    '<w:suff w:val="nothing"/></w:lvl>'
-    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/>'
-    '<w:suff w:val="nothing"/></w:lvl>'
-    '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%3"/></w:lvl>'
-    '</w:abstractNum>'
-    '<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/>'
-    '</w:lvl></w:abstractNum>'
-    '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
-    '<w:num w:numId="2"><w:abstractNumId w:val="0"/></w:num>'
-    '<w:num w:numId="3"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="9"/>'
-    '</w:lvlOverride></w:num>'
-    '<w:num w:numId="4"><w:abstractNumId w:val="1"/></w:num>'
-)
-
-
-def numbered(text: str, num: int, level: int = 0) -> str:
-    return p(text, props=f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num}"/></w:numPr>')
-
-
-def test_automatic_list_numbers_are_printed_text(tmp_path: Path) -> None:
-    styles = ('<w:style w:type="paragraph" w:styleId="H2"><w:name w:val="heading 2"/>'
-              '<w:pPr><w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr></w:pPr></w:style>')
-    body = (numbered("收支预算总体情况", 1) + p("收入预算情况", props='<w:pStyle w:val="H2"/>')
-            + numbered("财政拨款", 1, 2) + p("支出预算情况", props='<w:pStyle w:val="H2"/>')
-            + numbered("一般公共预算", 2) + numbered("跳号", 3) + numbered("要点", 4)
-            + p("不编号", props='<w:numPr><w:numId w:val="0"/></w:numPr>'))
-    doc = read(tmp_path, body, styles=styles, numbering=NUMBERING)
-    assert [b.text for b in doc.blocks] == ["一、收支预算总体情况", "（一）收入预算情况", "一.1 财政拨款",
-                                            "（二）支出预算情况", "二、一般公共预算", "九、跳号", "要点", "不编号"]
-
-
 def test_a_short_bold_or_centred_line_is_a_heading(tmp_path: Path) -> None:
     bold = '<w:r><w:rPr><w:b/></w:rPr><w:t>部门预算收支情况</w:t></w:r>'
     body = (p(runs=bold) + p("临江区卫生健康局2024年部门预算", props='<w:jc w:val="center"/>')
