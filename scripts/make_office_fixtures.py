@@ -5,9 +5,9 @@
 
 The figures and tables come from ``officefixtures.figures`` (all identities hold)
 and ``officefixtures.final``; see those modules for what each file carries. The
-files python-docx and openpyxl write are byte-for-byte reproducible (fixed zip
-dates and document properties); those saved through LibreOffice carry its own
-time stamps. Written:
+files python-docx and openpyxl write are byte-for-byte reproducible with the same
+library versions (fixed zip dates and document properties); those saved through
+LibreOffice carry its own time stamps. Written:
 
 - department_units.docx   部门预算 + two 单位预算, 万元, every Word table quirk
 - final_accounts.docx     单位决算 公开01-10表, 元, text with one misstated figure

@@ -199,7 +199,10 @@ def test_the_generator_reproduces_the_committed_fixtures(tmp_path: Path) -> None
     for name, build in builds.items():
         build(tmp_path / name)
         make.normalise_zip(tmp_path / name)
-        assert (tmp_path / name).read_bytes() == (OFFICE / name).read_bytes(), name
+        # Byte for byte with the library versions that built them; the same reading with any.
+        fresh, committed = govbudget.read(tmp_path / name), govbudget.read(OFFICE / name)
+        assert fresh.facts() == committed.facts(), name
+        assert govbudget.validate(fresh) == govbudget.validate(committed), name
 
 
 def test_what_is_read_is_what_is_printed(tmp_path: Path) -> None:
