@@ -59,3 +59,11 @@ def read(tmp_path: Path, body: str, **kw):
 ])
 def test_counters_in_each_number_format(n: int, fmt: str, text: str) -> None:
     assert format_number(n, fmt) == text
+
+
+def test_damaged_numbering_attributes_do_not_stop_the_read(tmp_path: Path) -> None:
+    numbering = ('<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="x"><w:start w:val="-3"/>'
+                 '<w:numFmt w:val="ideographDigital"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'
+                 '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>')
+    body = p("甲", props='<w:numPr><w:ilvl w:val="zz"/><w:numId w:val="1"/></w:numPr>') + numbered("乙", 1, 12)
+    assert [b.text for b in read(tmp_path, body, numbering=numbering).blocks] == ["-3、 甲", "乙"]

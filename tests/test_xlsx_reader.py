@@ -287,3 +287,10 @@ def test_a_blank_row_inside_a_table_does_not_cut_it_in_the_model(tmp_path: Path)
     (table,) = govbudget.read(path).reports[0].tables  # … one table in the model
     assert [r.key for r in table.rows] == ["item:income.general_budget", "fn:208", "item:income.grand_total",
                                            "item:expenditure.grand_total"]
+
+
+def test_a_stray_cell_far_away_does_not_make_the_sheet_huge(tmp_path: Path) -> None:
+    wb = sheet(["项目", "金额"], ["合计", 7])
+    wb.active["XFD1048576"].number_format = "0.00"  # stored, empty, at the sheet's last position
+    doc = read(tmp_path, wb)
+    assert texts(tables(doc)[0]) == [["项目", "金额"], ["合计", "7"]]

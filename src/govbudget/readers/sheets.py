@@ -20,7 +20,7 @@ from ..grid import Block, GridCell, GridRow, GridTable, Paragraph
 from ..provenance import Finding, Provenance, Severity
 from .numformat import displayed
 
-__all__ = ["SheetReader", "DEFAULT_SHEET_NAME", "DEFAULT_LISTED_CELLS"]
+__all__ = ["SheetReader", "stored_cells", "DEFAULT_SHEET_NAME", "DEFAULT_LISTED_CELLS"]
 
 DEFAULT_LISTED_CELLS = 8
 DEFAULT_TITLE_MAX = 60
@@ -46,6 +46,20 @@ def is_caption(text: str) -> bool:
     if len(compact) > DEFAULT_TITLE_MAX or re.search(r"[，。；;]", compact):
         return False
     return bool(_TITLE_END.search(compact) or _DOC_TITLE.search(compact))
+
+
+def stored_cells(ws) -> list:
+    """The cells a sheet stores, in row order.
+
+    ``iter_rows`` walks the whole rectangle up to the last cell, creating every empty
+    position: one stray formatted cell at XFD1048576 would mean billions of them.
+    openpyxl keeps the stored cells in a dict; its name is private, so the rectangle
+    remains the fallback.
+    """
+    cells = getattr(ws, "_cells", None)
+    if isinstance(cells, dict):
+        return [cells[k] for k in sorted(cells)]
+    return [cell for row in ws.iter_rows() for cell in row]
 
 
 def _listed(items: list[str]) -> str:
@@ -123,29 +137,28 @@ class SheetReader:
         uncached: list[tuple[int, int]] = []
         errors: list[tuple[int, int]] = []
         rounded: list[tuple[int, int]] = []
-        for row in self.ws.iter_rows():
-            for cell in row:
-                r, c = cell.row, cell.column
-                value = cell.value
-                if value is None and (r, c) not in self.uncached:
-                    continue
-                why = ("row" if r in self.hidden_rows else "column" if c in self.hidden_cols
-                       else None if self._printed(r, c) else "area")
-                if why:
-                    if self._is_figure(cell):
-                        unprinted[why].append((r, c))
-                    continue
-                if (r, c) in self.uncached:
-                    uncached.append((r, c))
-                    continue
-                if cell.data_type == "e":
-                    errors.append((r, c))
-                    continue
-                text, lost = self._text(value, cell.number_format)
-                if lost is not None:
-                    rounded.append((r, c))
-                if text:
-                    texts[(r, c)] = text
+        for cell in stored_cells(self.ws):
+            r, c = cell.row, cell.column
+            value = cell.value
+            if value is None and (r, c) not in self.uncached:
+                continue
+            why = ("row" if r in self.hidden_rows else "column" if c in self.hidden_cols
+                   else None if self._printed(r, c) else "area")
+            if why:
+                if self._is_figure(cell):
+                    unprinted[why].append((r, c))
+                continue
+            if (r, c) in self.uncached:
+                uncached.append((r, c))
+                continue
+            if cell.data_type == "e":
+                errors.append((r, c))
+                continue
+            text, lost = self._text(value, cell.number_format)
+            if lost is not None:
+                rounded.append((r, c))
+            if text:
+                texts[(r, c)] = text
         if uncached:
             self._report("cell.formula_uncached", Severity.ERROR, uncached,
                          "{n} formula{s} on sheet {sheet!r} ({cells}) with no stored value, read as blank: the "

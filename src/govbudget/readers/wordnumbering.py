@@ -57,6 +57,8 @@ def _roman(n: int) -> str:
 
 def format_number(n: int, fmt: str) -> str:
     """The counter ``n`` in a WordprocessingML number format (``chineseCounting`` -> 十一)."""
+    if n < 0:
+        return str(n)
     if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
                "taiwaneseCountingThousand"):
         return _chinese(n)
@@ -93,6 +95,14 @@ def _val(el, default: str | None = None) -> str | None:
     return default if el is None else el.get(f"{W}val", default)
 
 
+def _int(text: str | None, default: int = 0) -> int:
+    """A number attribute; a damaged one counts as the default rather than stopping the read."""
+    try:
+        return int(text) if text is not None else default
+    except ValueError:
+        return default
+
+
 class _Lists:
     """The numbering part: each list's levels (format, text, start) and where its counters live."""
 
@@ -101,9 +111,9 @@ class _Lists:
         abstract: dict[str, dict[int, tuple[str, str, int, str]]] = {}
         for an in numbering.iter(f"{W}abstractNum"):
             abstract[an.get(f"{W}abstractNumId")] = {
-                int(lvl.get(f"{W}ilvl", "0")): (
+                _int(lvl.get(f"{W}ilvl")): (
                     _val(lvl.find(f"{W}numFmt"), "decimal"), _val(lvl.find(f"{W}lvlText"), ""),
-                    int(_val(lvl.find(f"{W}start"), "0") or 0), _val(lvl.find(f"{W}suff"), "tab"))
+                    _int(_val(lvl.find(f"{W}start"))), _val(lvl.find(f"{W}suff"), "tab"))
                 for lvl in an.iter(f"{W}lvl")}
         self.counter_key: dict[str, str] = {}
         for num in numbering.iter(f"{W}num"):
@@ -111,11 +121,11 @@ class _Lists:
             levels = dict(abstract.get(abstract_id or "", {}))
             restarted = False
             for override in num.iter(f"{W}lvlOverride"):
-                ilvl = int(override.get(f"{W}ilvl", "0"))
+                ilvl = _int(override.get(f"{W}ilvl"))
                 start = override.find(f"{W}startOverride")
                 if start is not None and ilvl in levels:
                     fmt, text, _, suff = levels[ilvl]
-                    levels[ilvl] = (fmt, text, int(_val(start, "0") or 0), suff)
+                    levels[ilvl] = (fmt, text, _int(_val(start)), suff)
                     restarted = True
             self.levels[num_id] = levels
             # Lists sharing an abstract definition count on together unless one restarts.
@@ -131,7 +141,7 @@ def _style_numbers(styles) -> dict[str, tuple[str, int]]:
         pr = st.find(f"{W}pPr/{W}numPr")
         num = None
         if pr is not None and _val(pr.find(f"{W}numId")):
-            num = (_val(pr.find(f"{W}numId")), int(_val(pr.find(f"{W}ilvl"), "0") or 0))
+            num = (_val(pr.find(f"{W}numId")), _int(_val(pr.find(f"{W}ilvl"))))
         own[st.get(f"{W}styleId")] = (num, _val(st.find(f"{W}basedOn")))
 
     def resolve(sid: str | None, depth: int = 0) -> tuple[str, int] | None:
@@ -166,7 +176,7 @@ def number_paragraphs(body, numbering, styles) -> None:
         num_id, ilvl = None, 0
         if pr is not None:
             num_id = _val(pr.find(f"{W}numId"))
-            ilvl = int(_val(pr.find(f"{W}ilvl"), "0") or 0)
+            ilvl = _int(_val(pr.find(f"{W}ilvl")))
             if num_id is None and style in by_style:
                 num_id = by_style[style][0]
         elif style in by_style:
@@ -174,7 +184,7 @@ def number_paragraphs(body, numbering, styles) -> None:
         if not num_id or num_id == "0" or num_id not in lists.levels or _inside_fallback(p):
             continue
         levels = lists.levels[num_id]
-        if ilvl not in levels:
+        if ilvl not in levels or not 0 <= ilvl < _LEVELS:
             continue
         count = counters.setdefault(lists.counter_key[num_id], [None] * _LEVELS)
         fmt, text, start, suff = levels[ilvl]

@@ -24,7 +24,7 @@ from ..provenance import Finding, Provenance, Severity
 from . import ReaderSpec, register
 from .numformat import displayed
 from .office import check_package, convert_legacy, damaged, is_ole, parse_errors, sniff_ooxml
-from .sheets import SheetReader
+from .sheets import SheetReader, stored_cells
 
 __all__ = ["read", "sniff", "displayed"]
 
@@ -100,14 +100,13 @@ def _read(path: Path, name: str) -> SourceDocument:
 def _hidden_sheet(ws, name: str, uncached: set[tuple[int, int]]) -> list[Finding]:
     """A finding for a hidden sheet: a warning when it holds figures, a note when only text."""
     figures = texts = 0
-    for row in ws.iter_rows():
-        for cell in row:
-            if isinstance(cell.value, (int, float, Decimal)) and not isinstance(cell.value, bool):
-                figures += 1
-            elif (cell.row, cell.column) in uncached:
-                figures += 1
-            elif cell.value is not None:
-                texts += 1
+    for cell in stored_cells(ws):
+        if isinstance(cell.value, (int, float, Decimal)) and not isinstance(cell.value, bool):
+            figures += 1
+        elif (cell.row, cell.column) in uncached:
+            figures += 1
+        elif cell.value is not None:
+            texts += 1
     prov = (Provenance(name, sheet=ws.title),)
     if figures:
         return [Finding("sheet.hidden", Severity.WARNING,
