@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
-from lxml import etree
 
 from ..amounts import UNIT_FACTORS, plain
 from ..errors import EmptyInputError, InputError, SchemaError
@@ -24,6 +24,9 @@ from ..taxonomy import ENTRY_POINT, NAMESPACE
 from ..taxonomy import names as N
 from ..taxonomy.instance import ISO4217, LINK, XBRLDI, XBRLI, XLINK, Period, count_value, printed_value, year_of
 from . import ReaderSpec, register
+
+if TYPE_CHECKING:  # pragma: no cover
+    from lxml import etree
 
 __all__ = ["sniff", "parse", "read"]
 
@@ -256,6 +259,8 @@ def parse(data: bytes, path: Path | str) -> Disclosure:
     """The disclosure held by the bytes of a govbudget XBRL instance."""
     if not data.strip():
         raise EmptyInputError("the file is empty", path=path)
+    from lxml import etree  # imported only when XBRL is read
+
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
                              remove_comments=True, remove_pis=True)
     try:

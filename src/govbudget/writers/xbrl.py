@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from ..amounts import UNIT_FACTORS
 from ..errors import OutputError
@@ -35,6 +34,9 @@ from ..taxonomy.instance import (
     yuan_text,
 )
 from . import WriterSpec, register
+
+if TYPE_CHECKING:  # pragma: no cover
+    from lxml import etree
 
 __all__ = ["to_xbrl"]
 
@@ -62,6 +64,8 @@ class _Instance:
         self.stated: set[tuple[str, str]] = set()
 
     def context(self, entity: tuple[str, str], dims: Dims, period: Period) -> str:
+        from lxml import etree  # imported only when XBRL is written
+
         key = (entity, dims, period)
         found = self.contexts.get(key)
         if found is not None:
@@ -96,6 +100,8 @@ class _Instance:
     def fact(self, concept: str, context: str, text: str, unit: str | None = None,
              decimals: str | None = None) -> None:
         """One fact; a second one of the same concept and context is dropped (the first printed wins)."""
+        from lxml import etree
+
         if (concept, context) in self.stated:
             return
         self.stated.add((concept, context))
@@ -115,6 +121,8 @@ class _Instance:
         return text
 
     def tostring(self) -> bytes:
+        from lxml import etree
+
         nsmap = {"xbrli": XBRLI, "link": LINK, "xlink": XLINK, "xbrldi": XBRLDI, "iso4217": ISO4217,
                  PREFIX: NAMESPACE}
         root = etree.Element(f"{{{XBRLI}}}xbrl", nsmap=nsmap)
@@ -174,10 +182,9 @@ class _Writer:
             if member is None:
                 raise self.fail(f"the table id {table_id!r} has no member in the taxonomy", where)
             table_dims = (*dims, ("table", member.name))
-            table_ctx = self.out.context(entity, table_dims, year_period)
             for concept, text in (("TableTitle", title), ("TableLabel", label), ("PrintedUnit", unit)):
                 if text is not None:
-                    self.out.fact(concept, table_ctx, text)
+                    self.out.fact(concept, self.out.context(entity, table_dims, year_period), text)
             for row in rows:
                 self.row(r, entity, table_id, table_dims, unit, row, f"{where} {table_id} {row.key}")
 
