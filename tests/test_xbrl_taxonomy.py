@@ -6,6 +6,7 @@ import io
 import re
 import zipfile
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from conftest import ROOT
@@ -167,3 +168,14 @@ def test_the_package_maps_our_web_address_to_its_files() -> None:
         manifest = zf.read("govbudget-taxonomy-2026/META-INF/taxonomyPackage.xml").decode()
     assert f'uriStartString="{NAMESPACE}/"' in catalog and 'rewritePrefix="../"' in catalog
     assert ENTRY_POINT in manifest and "unofficial" in manifest
+
+
+def test_the_package_is_written_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from govbudget.taxonomy.__main__ import main
+
+    target = tmp_path / "t.zip"
+    assert main([str(target)]) == 0
+    assert target.read_bytes() == package_bytes()
+    assert main([str(tmp_path / "missing" / "t.zip")]) == 5
+    assert "the output folder does not exist" in capsys.readouterr().err
+    assert main(["a.zip", "b.zip"]) == 2
