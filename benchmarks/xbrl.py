@@ -1,4 +1,4 @@
-"""Time and size of writing and reading XBRL for every fixture, and of one Arelle run over them; prints, asserts nothing.
+"""Time and size of writing and reading XBRL per fixture, and of one Arelle run over them; prints, asserts nothing.
 
 Run from the project root: ``python benchmarks/xbrl.py [--runs N] [--no-arelle]``.
 Arelle (``pip install arelle-release``, in the test extra) validates offline against the taxonomy package.

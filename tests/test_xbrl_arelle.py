@@ -41,7 +41,7 @@ def edge_model() -> Disclosure:
         measures = dict.fromkeys(c.measure for r in rows for c in r.cells)
         return Table(table_id, nasty, unit, tuple(Column(m, m) for m in measures), rows, p, "公开07表")
 
-    final = Report(nasty, "12345678901234567X", Scope.DEPARTMENT, Kind.FINAL_ACCOUNTS, 2023, "元", (
+    final = Report(nasty, None, Scope.DEPARTMENT, Kind.FINAL_ACCOUNTS, 2023, "元", (
         table("gov_fund_expenditure", row("fn:2296002", opening_balance="1.50", income="10.00", total="9.00",
                                           basic="1.00", project="8.00", closing_balance="2.50"), unit="千元"),
         table("summary", row("item:income.其他来源", column1="1.00", column2="2.00"), row("fn:2080", amount="3")),

@@ -123,8 +123,11 @@ def test_a_network_doctype_is_refused_without_fetching() -> None:
                 '</xbrli:entity><xbrli:period><xbrli:startDate>2024-01-01</xbrli:startDate>'
                 '<xbrli:endDate>2024-06-30</xbrli:endDate></xbrli:period></xbrli:context>'
                 '<gb:EntityName contextRef="c1">x</gb:EntityName>'), "not a fiscal year"),
+     (_instance('<xbrli:context id="c1"><xbrli:entity><xbrli:identifier scheme="s">x</xbrli:identifier>'
+                '</xbrli:entity><xbrli:period><xbrli:forever/></xbrli:period></xbrli:context>' * 2),
+      "two contexts with the id 'c1'"),
      ],
-    ids=["broken", "html", "foreign", "no-context", "unknown-concept", "abstract", "half-year"],
+    ids=["broken", "html", "foreign", "no-context", "unknown-concept", "abstract", "half-year", "twice"],
 )
 def test_what_is_not_our_instance_is_refused_by_name(data: bytes, message: str) -> None:
     with pytest.raises(SchemaError, match=message):
@@ -167,6 +170,7 @@ def test_a_hand_made_instance_of_our_taxonomy_is_read() -> None:
      (_figure("5.4E5"), "'5.4E5' is not a decimal number"),
      (_figure("NaN"), "'NaN' is not a decimal number"),
      (_figure("540700", decimals="INF"), "decimals 'INF'"),
+     (_figure("540700", decimals="999999999"), "decimals '999999999'"),
      (_figure("540700", unit="pure"), "needs the unit CNY"),
      (_figure("540700", extra='<xbrldi:explicitMember xmlns:xbrldi="http://xbrl.org/2006/xbrldi" '
                               'dimension="gb:FundSourceAxis">gb:NoSuchMember</xbrldi:explicitMember>'),
@@ -174,7 +178,7 @@ def test_a_hand_made_instance_of_our_taxonomy_is_read() -> None:
      (_figure("540700", extra='<xbrldi:explicitMember xmlns:xbrldi="http://xbrl.org/2006/xbrldi" '
                               'dimension="gb:ExpenditureTypeAxis">gb:BasicExpenditureMember</xbrldi:explicitMember>'
                               ), "with these fund and expenditure members stands for no measure")],
-    ids=["too-fine", "exponent", "nan", "inf", "unit", "member", "no-measure"],
+    ids=["too-fine", "exponent", "nan", "inf", "huge-decimals", "unit", "member", "no-measure"],
 )
 def test_a_figure_that_is_not_as_we_write_it_is_refused(data: bytes, message: str) -> None:
     with pytest.raises(SchemaError, match=message):

@@ -43,6 +43,8 @@ _MEMBER_KEYS = {
     "column": {m.name: k for k, m in N.COLUMN_MEMBERS.items()},
 }
 _XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
+# More places than any printed figure has; bounds the work a hostile ``decimals`` can ask for.
+DEFAULT_MAX_DECIMALS = 1000
 
 
 def sniff(head: bytes, path: Path) -> bool:
@@ -129,6 +131,8 @@ class _Reader:
             span = ("duration", parts[0][1], parts[1][1])
         else:
             raise self.fail("a context whose period is neither forever, an instant nor a start and end date", el)
+        if el.get("id", "") in self.contexts:
+            raise self.fail(f"two contexts with the id {el.get('id')!r}", el)
         self.contexts[el.get("id", "")] = _Context((ident.get("scheme", ""), ident.text or ""), dims, span)
 
     def unit(self, el: etree._Element) -> None:
@@ -175,6 +179,8 @@ class _Reader:
         row = table.rows.setdefault(key, {})
         cells = table.cells.setdefault(key, [])
         if name in N.ROW_CONCEPTS:
+            if concept.kind == "integer" and not _INTEGER.fullmatch(text.strip()):
+                raise self.fail(f"gb:{name} {text!r} is not a whole number", el)
             row.setdefault(name, text)
             return
         measure = N.measure_of(name, {a: ctx.dims[a] for a in N.MEASURE_AXES if a in ctx.dims})
@@ -190,7 +196,7 @@ class _Reader:
         if self.units.get(el.get("unitRef", "")) != unit:
             raise self.fail(f"this figure needs the unit {unit} (unitRef {el.get('unitRef')!r})", el)
         decimals = el.get("decimals", "")
-        if not _INTEGER.fullmatch(decimals):
+        if not _INTEGER.fullmatch(decimals) or abs(int(decimals)) > DEFAULT_MAX_DECIMALS:
             raise self.fail(f"decimals {decimals!r}: govbudget states the printed precision as an integer", el)
         return Decimal(text), int(decimals)
 
@@ -252,7 +258,7 @@ class _Reader:
 
 
 def _int(text: str | None) -> int | None:
-    return None if text is None or not _INTEGER.fullmatch(text.strip()) else int(text)
+    return None if text is None else int(text)
 
 
 def parse(data: bytes, path: Path | str) -> Disclosure:
