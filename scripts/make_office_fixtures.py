@@ -18,7 +18,10 @@ LibreOffice carry its own time stamps. Written:
 - final_accounts.xlsx     the final account, one 公开NN表 sheet each, 元
 - final_accounts.xls      the same as a legacy Excel 97 file
 - number_formats.xlsx     stored figures against their number formats, error values, print area
-- bad/encrypted.xlsx, bad/encrypted.docx  password-protected (password: budget)
+
+and in fixtures/office_refused/, files every reader must refuse:
+
+- encrypted.xlsx, encrypted.docx  password-protected (password: budget)
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from officefixtures import excel, quirks, worddocs  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "fixtures" / "office"
+REFUSED = OUT.parent / "office_refused"
 FIXED_DATE = (2024, 1, 15, 9, 0, 0)
 PASSWORD = "budget"
 
@@ -85,7 +89,7 @@ def encrypt(source: Path, target: Path) -> None:
 
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "bad").mkdir(exist_ok=True)
+    REFUSED.mkdir(exist_ok=True)
     built = []
 
     def made(path: Path, reproducible: bool = True) -> Path:
@@ -113,10 +117,9 @@ def main() -> None:
     made(OUT / "final_accounts.xls", reproducible=False)
     quirks.number_formats(OUT / "number_formats.xlsx")
     made(OUT / "number_formats.xlsx")
-    encrypt(made_xlsx, OUT / "bad" / "encrypted.xlsx")
-    made(OUT / "bad" / "encrypted.xlsx", reproducible=False)
-    encrypt(made_docx, OUT / "bad" / "encrypted.docx")
-    made(OUT / "bad" / "encrypted.docx", reproducible=False)
+    for name in ("encrypted.xlsx", "encrypted.docx"):
+        encrypt(OUT / name.replace("encrypted", "final_accounts"), REFUSED / name)
+        built.append(Path("..") / REFUSED.name / name)
     print("written:", ", ".join(str(p) for p in built))
 
 

@@ -26,6 +26,7 @@ from govbudget.errors import (
 from govbudget.validation import RULES
 
 OFFICE = FIXTURES / "office"
+REFUSED = FIXTURES / "office_refused"  # files every reader must refuse
 CONSISTENT = ["department_units.docx", "department.xlsx", "final_accounts.docx", "final_accounts_lo.docx",
               "final_accounts.xlsx"]
 
@@ -83,7 +84,7 @@ def test_malformed_xml_is_damaged(tmp_path: Path) -> None:
 def test_a_password_protected_file_says_so(name: str, what: str) -> None:
     with pytest.raises(EncryptedFileError, match=rf"{name}: a password-protected {what}: open it, remove the "
                                                  "password"):
-        govbudget.read(OFFICE / "bad" / name)
+        govbudget.read(REFUSED / name)
 
 
 @pytest.mark.parametrize("name, what, prefix", [("notes.docx", "Word document", "word/"),
@@ -247,7 +248,7 @@ def test_facts_of_a_word_and_an_excel_file(capsys: pytest.CaptureFixture[str]) -
 
 
 def test_a_bad_office_file_exits_3_naming_it(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "facts", OFFICE / "bad" / "encrypted.xlsx")
+    code, _, err = run(capsys, "facts", REFUSED / "encrypted.xlsx")
     assert code == 3
     assert "encrypted.xlsx: a password-protected Excel workbook" in err and "Traceback" not in err
 
