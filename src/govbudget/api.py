@@ -23,7 +23,7 @@ __all__ = ["read", "write", "validate"]
 
 
 def read(path: str | os.PathLike[str], *, format: str | None = None) -> Disclosure:
-    """Read one disclosure file (text, markdown or our JSON) into the model.
+    """Read one disclosure file (text, markdown, Word, Excel or our JSON) into the model.
 
     ``format`` names a reader and skips detection. Raises an
     :class:`~govbudget.errors.InputError` subclass for input that cannot be read.

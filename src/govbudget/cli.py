@@ -258,7 +258,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("convert", help="read a disclosure and write it in another format")
     p.add_argument("input")
     p.add_argument("-o", "--output", required=True,
-                   help="output file; its extension picks the format (.json, .xlsx, .csv, .jsonl)")
+                   help="output file; its extension picks the format (.json, .xlsx, .xbrl, .csv, .jsonl)")
     p.add_argument("--format", help="output format name (overrides the extension)")
     p.add_argument("--split", action="store_true",
                    help="one file per entity beside OUTPUT (OUT-1-CODE.xlsx …); prints the files written")
@@ -285,7 +285,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("batch", help="convert many files into a folder, one result line per file")
     p.add_argument("inputs", nargs="+")
     p.add_argument("-o", "--output", required=True, help="the output folder")
-    p.add_argument("--to", default="json", help="output format (json, xlsx, csv, jsonl)")
+    p.add_argument("--to", default="json", help="output format (json, xlsx, xbrl, csv, jsonl)")
     p.set_defaults(func=cmd_batch)
     return ap
 

@@ -34,6 +34,7 @@ __all__ = ["recognise"]
 
 DEFAULT_DOC_TITLE_LINES = 40
 DEFAULT_PLACEMENT_PASSES = 4
+DEFAULT_HEADING_CHARS = 40
 _CONTINUED = re.compile(r"[（(]续表?[)）]$|续表$|^续表")
 _KIND_LINE = re.compile(r"(预算|决算)公开|年度?(部门|单位)(预算|决算)")
 
@@ -109,11 +110,25 @@ class _Walker:
                     break
 
     def _paragraph(self, p: Paragraph) -> None:
+        self._entity_heading(p)
         self.pending.append(p)
         if self.current is not None:
             self.current.paragraphs.append(p)
         else:
             self.preamble.append(p)
+
+    def _entity_heading(self, p: Paragraph) -> None:
+        """A heading naming another entity's disclosure (``X中心2024年单位预算``) starts that entity's report.
+
+        Its text (情况说明) then belongs to that report, not to the one whose tables came before.
+        """
+        text = compact(p.text)
+        if self.current is None or len(text) > DEFAULT_HEADING_CHARS or re.search(r"[，。；;：:]", text):
+            return
+        name, _, _, _ = document_title(p.text)
+        name = re.sub(r"^第[一二三四五六七八九十\d]+部分", "", name or "")
+        if name and self.current.entity and name != compact(self.current.entity):
+            self.current = self._report_for(name, None)
 
     def _report_for(self, entity: str | None, code: str | None) -> _ReportDraft:
         for r in self.reports:
@@ -349,6 +364,13 @@ class _Walker:
         findings = list(d.findings)
         kind = d.kinds.most_common(1)[0][0] if d.kinds else self.doc_kind
         year = d.years.most_common(1)[0][0] if d.years else self.doc_year
+        others = Counter(y for r in self.reports if r is not d for y in r.years.elements())
+        if year is None and others:
+            # A file holds one year's disclosures: a unit's tables printed without it share the others'.
+            year = others.most_common(1)[0][0]
+            findings.append(Finding("report.year_inferred", Severity.INFO,
+                                    f"no fiscal year printed with the report; taken as {year}, the year of the "
+                                    "file's other reports", entity=d.entity))
         narrative, notes = narrative_rows(d.paragraphs, entity=d.entity, year=year, kind=kind)
         narrative += d.stated
         self._place(d.builders)

@@ -103,7 +103,7 @@ class TableBuilder(TwoSidedRows, TransposedRows):
             if self.table_id == "disclosure_stats" and not data and stats_section(row_texts(row)[0]):
                 self.stats_context = stats_section(row_texts(row)[0])
                 continue
-            if data or marked or is_data_row(row):
+            if data or marked or is_data_row(row) or self._continues(row):
                 data.append(row)
             else:
                 header.append(row)
@@ -212,6 +212,14 @@ class TableBuilder(TwoSidedRows, TransposedRows):
                 self.note("row.skipped", Severity.INFO,
                           f"text inside the table not read: {' | '.join(t for t in row_texts(row) if t)!r}",
                           row.provenance)
+
+    def _continues(self, row: GridRow) -> bool:
+        """In a later piece of a table with aligned columns, a row that repeats no header is a line of it.
+
+        (A two-sided table's lines without figures, 二十一、粮油物资储备支出, hold no figure or code.)
+        """
+        return (self.specs is not None and row.aligned and self.layout == "two_sided"
+                and not self._is_header_repeat(row) and not header_words_only(row))
 
     def _is_header_repeat(self, row: GridRow) -> bool:
         texts = [normalise(t) for t in row_texts(row)]
