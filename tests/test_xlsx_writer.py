@@ -319,6 +319,15 @@ def test_split_writes_one_workbook_per_entity_with_predictable_names(tmp_path: P
     assert parts == whole
 
 
+def test_split_refuses_to_overwrite_its_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "x-1-032004.xlsx"
+    govbudget.write(govbudget.read(seed("000")), source)
+    before = source.read_bytes()
+    assert cli.main(["convert", str(source), "-o", str(tmp_path / "x.xlsx"), "--split"]) == 2
+    assert "overwrite the input" in capsys.readouterr().err
+    assert source.read_bytes() == before and len(list(tmp_path.iterdir())) == 1
+
+
 def test_split_through_the_api_returns_the_files(tmp_path: Path) -> None:
     paths = govbudget.write(govbudget.read(seed("000")), tmp_path / "x.xlsx", split=True)
     assert paths == [tmp_path / "x-1-032004.xlsx"]
