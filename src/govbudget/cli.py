@@ -236,8 +236,11 @@ def cmd_batch(args: argparse.Namespace) -> int:
         print(f"govbudget: error: {outdir}: not a folder", file=sys.stderr)
         return EXIT_USAGE
     status = EXIT_OK
+    stems = Counter(Path(p).stem for p in args.inputs)
     for p in args.inputs:
-        target = outdir / (Path(p).stem + "." + args.to)
+        # Inputs sharing a stem (x.docx, x.pdf) keep their extension in the output's name, so none overwrites another.
+        name = Path(p).stem if stems[Path(p).stem] == 1 else Path(p).name
+        target = outdir / f"{name}.{args.to}"
         try:
             d = read(p)
             write(d, target, format=args.to)
