@@ -15,6 +15,8 @@ __all__ = [
     "EncodingError",
     "UnsupportedFormatError",
     "NotADisclosureError",
+    "DamagedFileError",
+    "EncryptedFileError",
     "SchemaError",
     "PdfReadError",
     "OutputError",
@@ -56,6 +58,14 @@ class UnsupportedFormatError(InputError):
 
 class NotADisclosureError(InputError):
     """The input is readable but holds neither annex tables nor budget figures."""
+
+
+class DamagedFileError(InputError):
+    """The file is damaged or truncated, or is not the format it claims (a zip that is no Office package)."""
+
+
+class EncryptedFileError(InputError):
+    """The file is password-protected; it must be saved without the password first."""
 
 
 class SchemaError(InputError):

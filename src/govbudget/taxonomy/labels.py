@@ -1,0 +1,133 @@
+"""Chinese and English labels of the taxonomy's members: table ids, named lines, fund sources, expenditure kinds.
+
+Keys are the model's words (``summary``, ``income.general_budget``,
+``general_budget``); the names they get in the taxonomy are made in
+:mod:`govbudget.taxonomy.names`. A word of the vocabulary without a label here
+fails the taxonomy's tests, so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+__all__ = ["TABLE_LABELS", "ITEM_LABELS", "FUND_LABELS", "TYPE_LABELS", "SIDE_LABELS"]
+
+TABLE_LABELS: dict[str, tuple[str, str]] = {
+    "summary": ("收支总表", "Income and expenditure summary"),
+    "income": ("收入总表", "Income"),
+    "expenditure": ("支出总表", "Expenditure"),
+    "fiscal_summary": ("财政拨款收支总表", "Fiscal appropriation summary"),
+    "general_budget_expenditure": ("一般公共预算财政拨款支出表", "General public budget expenditure"),
+    "general_budget_basic": ("一般公共预算财政拨款基本支出表", "General public budget basic expenditure"),
+    "three_public": ("财政拨款“三公”经费支出表", "Three public expenses"),
+    "fiscal_expenditure": ("财政拨款支出表（功能科目）", "Fiscal appropriation expenditure by function"),
+    "fiscal_basic": ("财政拨款基本支出表（经济科目）", "Fiscal appropriation basic expenditure by economic class"),
+    "admin_operating_cost": ("机关运行经费支出表", "Administrative operating costs"),
+    "gov_fund_expenditure": ("政府性基金预算财政拨款支出表", "Government fund budget expenditure"),
+    "state_capital_expenditure": ("国有资本经营预算财政拨款支出表", "State capital operation budget expenditure"),
+    "project_expenditure": ("项目支出表", "Project expenditure"),
+    "procurement": ("政府采购预算表", "Government procurement"),
+    "assets": ("国有资产占用情况表", "State assets in use"),
+    "disclosure_stats": ("部门决算公开相关信息统计表", "Disclosure statistics"),
+    "narrative": ("情况说明（文字）", "Narrative"),
+}
+
+SIDE_LABELS: dict[str, tuple[str, str]] = {
+    "income": ("收入", "Income side"),
+    "expenditure": ("支出", "Expenditure side"),
+}
+
+ITEM_LABELS: dict[str, tuple[str, str]] = {
+    "total": ("合计", "Total"),
+    "income.grand_total": ("收入总计", "Income grand total"),
+    "income.current_total": ("本年收入合计", "Income of the year"),
+    "income.nonfiscal_balance_used": ("使用非财政拨款结余", "Non-fiscal balance used"),
+    "income.business_fund_offset": ("用事业基金弥补收支差额", "Business fund used to cover the gap"),
+    "income.carryover": ("上年结转结余", "Carry-over from the previous year"),
+    "income.general_budget": ("一般公共预算拨款收入", "General public budget appropriation"),
+    "income.gov_fund": ("政府性基金预算拨款收入", "Government fund budget appropriation"),
+    "income.state_capital": ("国有资本经营预算拨款收入", "State capital operation budget appropriation"),
+    "income.special_account": ("财政专户管理资金收入", "Special fiscal account income"),
+    "income.fiscal": ("财政拨款收入", "Fiscal appropriation income"),
+    "income.operating": ("事业单位经营收入", "Operating income"),
+    "income.business": ("事业收入", "Business income"),
+    "income.superior_grants": ("上级补助收入", "Grants from the superior"),
+    "income.affiliate_remittance": ("附属单位上缴收入", "Remittances from affiliates"),
+    "income.other": ("其他收入", "Other income"),
+    "income.carryover.general_budget": ("上年结转：一般公共预算拨款", "Carry-over: general public budget"),
+    "income.carryover.gov_fund": ("上年结转：政府性基金预算拨款", "Carry-over: government fund budget"),
+    "income.carryover.state_capital": ("上年结转：国有资本经营预算拨款", "Carry-over: state capital operation budget"),
+    "income.carryover.special_account": ("上年结转：财政专户管理资金", "Carry-over: special fiscal account"),
+    "income.carryover.fiscal": ("上年结转：财政拨款", "Carry-over: fiscal appropriation"),
+    "expenditure.grand_total": ("支出总计", "Expenditure grand total"),
+    "expenditure.current_total": ("本年支出合计", "Expenditure of the year"),
+    "expenditure.surplus_distribution": ("结余分配", "Distribution of the surplus"),
+    "expenditure.carryover": ("年末结转和结余", "Carry-over to the next year"),
+    "expenditure.basic": ("基本支出", "Basic expenditure"),
+    "expenditure.project": ("项目支出", "Project expenditure"),
+    "expenditure.remit_to_superior": ("上缴上级支出", "Remittances to the superior"),
+    "expenditure.operating": ("经营支出", "Operating expenditure"),
+    "expenditure.grants_to_affiliates": ("对附属单位补助支出", "Grants to affiliates"),
+    "three_public": ("“三公”经费", "Three public expenses"),
+    "outbound": ("因公出国（境）费", "Official travel abroad"),
+    "outbound.academic": ("教学科研人员因公出国（境）费", "Official travel abroad of teaching and research staff"),
+    "outbound.other": ("其他因公出国（境）费", "Other official travel abroad"),
+    "vehicles": ("公务用车购置及运行维护费", "Official vehicles: purchase and running"),
+    "vehicle_purchase": ("公务用车购置费", "Official vehicle purchase"),
+    "vehicle_operation": ("公务用车运行维护费", "Official vehicle running costs"),
+    "reception": ("公务接待费", "Official reception"),
+    "meetings": ("会议费", "Meetings"),
+    "training": ("培训费", "Training"),
+    "admin_operating_cost": ("机关运行经费", "Administrative operating costs"),
+    "admin_operating_cost.admin": ("机关运行经费：行政单位", "Administrative operating costs: administrative units"),
+    "admin_operating_cost.civil_service": ("机关运行经费：参照公务员法管理事业单位",
+                                           "Administrative operating costs: units under the civil service law"),
+    "procurement_total": ("政府采购合计", "Government procurement"),
+    "procurement_goods": ("政府采购货物", "Procurement of goods"),
+    "procurement_works": ("政府采购工程", "Procurement of works"),
+    "procurement_services": ("政府采购服务", "Procurement of services"),
+    "vehicles_total": ("车辆数合计", "Vehicles"),
+    "vehicles.senior_officials": ("部级以上领导用车", "Vehicles of senior officials"),
+    "vehicles.principal": ("主要负责人用车", "Vehicles of principal officials"),
+    "vehicles.confidential": ("机要通信用车", "Confidential communication vehicles"),
+    "vehicles.emergency": ("应急保障用车", "Emergency vehicles"),
+    "vehicles.law_enforcement": ("执法执勤用车", "Law enforcement vehicles"),
+    "vehicles.special": ("特种专业技术用车", "Special technical vehicles"),
+    "vehicles.retirees": ("离退休干部服务用车", "Vehicles serving retired officials"),
+    "vehicles.other": ("其他用车", "Other vehicles"),
+    "equipment_over_1m": ("单价100万元以上设备", "Equipment over 1 million yuan a unit"),
+    "fiscal_income": ("财政拨款收入", "Fiscal appropriation income"),
+    "general_budget": ("一般公共预算拨款", "General public budget"),
+    "basic": ("基本支出", "Basic expenditure"),
+    "personnel": ("人员经费", "Personnel costs"),
+    "public_funds": ("公用经费", "Public operating costs"),
+    "project": ("项目支出", "Project expenditure"),
+}
+
+FUND_LABELS: dict[str, tuple[str, str]] = {
+    "current_total": ("本年收入", "Income of the year"),
+    "fiscal": ("财政拨款", "Fiscal appropriation"),
+    "general_budget": ("一般公共预算", "General public budget"),
+    "gov_fund": ("政府性基金预算", "Government fund budget"),
+    "state_capital": ("国有资本经营预算", "State capital operation budget"),
+    "special_account": ("财政专户管理资金", "Special fiscal account"),
+    "business": ("事业收入", "Business income"),
+    "business_nontuition": ("事业收入（非教育收费）", "Business income other than tuition"),
+    "business_tuition": ("事业收入（教育收费）", "Tuition"),
+    "operating": ("事业单位经营收入", "Operating income"),
+    "superior_grants": ("上级补助收入", "Grants from the superior"),
+    "affiliate_remittance": ("附属单位上缴收入", "Remittances from affiliates"),
+    "other": ("其他收入", "Other income"),
+    "unit_funds": ("单位资金", "The unit's own funds"),
+    "business_fund_offset": ("用事业基金弥补收支差额", "Business fund used to cover the gap"),
+    "nonfiscal_balance_used": ("使用非财政拨款结余", "Non-fiscal balance used"),
+    "nonfiscal": ("非财政拨款", "Non-fiscal funds"),
+}
+
+TYPE_LABELS: dict[str, tuple[str, str]] = {
+    "basic": ("基本支出", "Basic expenditure"),
+    "personnel": ("人员经费", "Personnel costs"),
+    "public_funds": ("公用经费", "Public operating costs"),
+    "project": ("项目支出", "Project expenditure"),
+    "operating": ("经营支出", "Operating expenditure"),
+    "remit_to_superior": ("上缴上级支出", "Remittances to the superior"),
+    "grants_to_affiliates": ("对附属单位补助支出", "Grants to affiliates"),
+}
