@@ -73,7 +73,7 @@ class SchemaError(InputError):
 
 
 class PdfReadError(InputError):
-    """A PDF that cannot be read: encrypted, damaged or truncated, or with no usable text layer."""
+    """A PDF whose text cannot be read: no text layer (scanned pages) or glyphs without Unicode mapping."""
 
 
 class OutputError(GovbudgetError, OSError):
