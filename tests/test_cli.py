@@ -137,6 +137,19 @@ def test_batch_converts_each_file_and_reports_each(tmp_path: Path, capsys: pytes
     assert sorted(p.name for p in outdir.iterdir()) == [seed("003").stem + ".json", seed("004").stem + ".json"]
 
 
+def test_batch_inputs_sharing_a_stem_keep_apart(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    office = FIXTURES / "office"
+    docx, xlsx = office / "final_accounts.docx", office / "final_accounts.xlsx"
+    outdir = tmp_path / "out"
+    outdir.mkdir()
+    code, out, _ = run(capsys, "batch", docx, xlsx, seed("004"), "-o", outdir, "--to", "csv")
+    assert code == 0
+    names = sorted(p.name for p in outdir.iterdir())
+    assert names == sorted(["final_accounts.docx.csv", "final_accounts.xlsx.csv", seed("004").stem + ".csv"])
+    assert (outdir / "final_accounts.docx.csv").read_text(encoding="utf-8").count("\n") > 20
+    assert all(line.startswith("ok\t") for line in out.splitlines())
+
+
 def test_an_internal_defect_exits_70_without_a_traceback(
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     def broken(_doc: object) -> None:

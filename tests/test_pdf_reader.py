@@ -11,7 +11,7 @@ from conftest import FIXTURES, SEEDS
 
 import govbudget
 from govbudget.cli import main as cli_main
-from govbudget.errors import EmptyInputError, InputError, PdfReadError
+from govbudget.errors import DamagedFileError, EmptyInputError, EncryptedFileError, InputError, PdfReadError
 from govbudget.readers import detect
 from govbudget.readers.pdf import read as read_pdf
 from govbudget.readers.pdf import sniff
@@ -29,8 +29,8 @@ def test_sniff_and_detection() -> None:
 
 
 @pytest.mark.parametrize("name, error, message", [
-    ("encrypted.pdf", PdfReadError, r"^encrypted\.pdf: the PDF is encrypted and needs a password"),
-    ("truncated.pdf", PdfReadError, r"^truncated\.pdf: damaged or truncated PDF"),
+    ("encrypted.pdf", EncryptedFileError, r"^encrypted\.pdf: the PDF is encrypted and needs a password"),
+    ("truncated.pdf", DamagedFileError, r"^truncated\.pdf: damaged or truncated PDF"),
     ("scanned.pdf", PdfReadError, r"^scanned\.pdf: no text layer on any page \(page 1: .*OCR needed"),
     ("cid_font.pdf", PdfReadError, r"^cid_font\.pdf: \d+ of \d+ characters have no Unicode mapping.*OCR needed"),
 ])
@@ -45,10 +45,10 @@ def test_empty_and_mislabelled_files(tmp_path: Path) -> None:
     with pytest.raises(EmptyInputError, match="empty.pdf: the file is empty"):
         govbudget.read(tmp_path / "empty.pdf")
     (tmp_path / "notes.pdf").write_text("单位：万元\n合计 1.00\n", encoding="utf-8")
-    with pytest.raises(PdfReadError, match="notes.pdf: not a PDF: no %PDF- header"):
+    with pytest.raises(DamagedFileError, match="notes.pdf: not a PDF: no %PDF- header"):
         govbudget.read(tmp_path / "notes.pdf")
     (tmp_path / "cut.pdf").write_bytes(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog")
-    with pytest.raises(PdfReadError, match="cut.pdf: damaged or truncated PDF"):
+    with pytest.raises(DamagedFileError, match="cut.pdf: damaged or truncated PDF"):
         govbudget.read(tmp_path / "cut.pdf")
 
 

@@ -589,6 +589,31 @@ def test_serial_and_column_number_rows_are_never_values() -> None:
                                                    "project": Decimal("4.00")}
 
 
+def test_a_column_number_row_closes_the_header_even_before_whole_numbers() -> None:
+    rows = [
+        ["收入", "", "支出", ""],
+        ["项目", "预算数", "项目", "预算数"],
+        ["栏次", "1", "栏次", "2"],
+        ["一、一般公共预算拨款收入", "5", "一、一般公共服务支出", "5"],
+        ["收入总计", "5", "支出总计", "5"],
+    ]
+    d = recognise(doc("某某局 2023 年部门预算", "收支总表", "单位：元", rows))
+    assert values(d, "summary", "item:income.general_budget") == {"amount": Decimal("5")}
+    assert values(d, "summary", "fn:201") == {"amount": Decimal("5")}
+
+
+def test_income_and_expenditure_item_headers_are_name_columns() -> None:
+    rows = [
+        ["收入项目", "预算数", "支出项目", "预算数"],
+        ["一、一般公共预算拨款", "1,206.50", "一、文化旅游体育与传媒支出", "1,206.50"],
+        ["收入总计", "1,206.50", "支出总计", "1,206.50"],
+    ]
+    d = recognise(doc("某某局 2024 年部门预算", "财政拨款收支总表", "单位：万元", rows))
+    assert values(d, "fiscal_summary", "item:income.general_budget") == {"amount": Decimal("1206.50")}
+    assert values(d, "fiscal_summary", "fn:207") == {"amount": Decimal("1206.50")}
+    assert "column.fuzzy" not in codes(d)
+
+
 def test_codes_split_over_class_item_columns_inherit_the_parts_left_blank() -> None:
     rows = [
         ["类", "款", "项", "科目名称", "合计"],
@@ -895,6 +920,49 @@ def test_a_table_without_a_unit_takes_the_reports_and_says_so() -> None:
 def test_text_with_no_table_and_no_title_is_not_a_disclosure() -> None:
     with pytest.raises(NotADisclosureError, match="no annex table"):
         recognise(doc("今天天气很好。", "明天也很好。"))
+
+
+def test_a_heading_naming_another_entity_gives_it_the_text_that_follows() -> None:
+    table = [["项目", "预算数", "项目", "预算数"], ["一、一般公共预算拨款收入", "100.00", "一、一般公共服务支出", "100.00"],
+             ["收入总计", "100.00", "支出总计", "100.00"]]
+    said = "2024年收入总计{0}万元，支出总计{0}万元，比上年增加1.00万元，主要是人员经费增加。"
+    d = recognise(doc(
+        "某某局2024年部门预算", "一、收支总体情况", said.format("100.00"), "部门预算收支总表", "部门名称：某某局", "单位：万元", table,
+        "某某中心2024年单位预算", "一、收支总体情况", said.format("40.00"), "单位预算收支总表", "单位名称：某某中心", "单位：万元",
+        table,
+    ))
+    assert [r.entity for r in d.reports] == ["某某局", "某某中心"]
+    stated = [{(r.key, r.value("amount")) for r in report.narrative} for report in d.reports]
+    assert stated == [{("item:income.grand_total", Decimal("100.00")), ("item:expenditure.grand_total", Decimal("100.00"))},
+                      {("item:income.grand_total", Decimal("40.00")), ("item:expenditure.grand_total", Decimal("40.00"))}]
+
+
+def test_a_heading_repeating_the_entity_keeps_its_report() -> None:
+    table = [["科目编码", "科目名称", "合计"], ["208", "社会保障和就业支出", "10.00"]]
+    d = recognise(doc("某某局2024年部门预算", "支出总表", "单位：万元", table,
+                      "第二部分某某局2024年部门预算表", "收入总表", "单位：万元", table))
+    assert [r.entity for r in d.reports] == ["某某局"]
+
+
+def test_lines_without_figures_after_a_repeated_header_continue_a_two_sided_table() -> None:
+    header = [["收入", "", "支出", ""], ["项目", "预算数", "项目", "预算数"]]
+    first = [*header, ["一、一般公共预算拨款收入", "10.00", "八、社会保障和就业支出", "10.00"]]
+    second = [*header, ["", "", "二十一、粮油物资储备支出", ""], ["", "", "二十九、债务发行费用支出", ""],
+              ["收入总计", "10.00", "支出总计", "10.00"]]
+    d = recognise(doc("某某局2024年部门预算", "部门预算收支总表", "单位：万元", first, second))
+    (table,) = d.reports[0].tables
+    assert [r.key for r in table.rows] == ["item:income.general_budget", "fn:208", "fn:222", "fn:233",
+                                           "item:income.grand_total", "item:expenditure.grand_total"]
+    assert "row.skipped" not in codes(d)
+
+
+def test_a_report_printed_without_a_year_takes_the_files_and_says_so() -> None:
+    table = [["科目编码", "科目名称", "合计"], ["208", "社会保障和就业支出", "10.00"]]
+    d = recognise(doc("部门预算支出总表", "部门名称：某某局", "预算年度：2024", "单位：万元", table,
+                      "单位预算支出总表", "单位名称：450002-某某中心", "单位：万元", table))
+    assert [r.year for r in d.reports] == [2024, 2024]
+    (note,) = [f for f in d.all_findings() if f.code == "report.year_inferred"]
+    assert note.entity == "某某中心" and "2024" in note.message
 
 
 def test_a_continued_piece_whose_rows_hold_only_whole_numbers_is_read() -> None:

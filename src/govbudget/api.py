@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Literal, overload
 
 from ._atomic import atomic_write
 from .errors import GovbudgetError, InputError, InternalError
@@ -16,13 +17,13 @@ from .model import Disclosure
 from .provenance import Finding, Severity
 from .readers import SNIFF_BYTES, detect
 from .recognise import recognise
-from .writers import for_output
+from .writers import WriterSpec, for_output
 
 __all__ = ["read", "write", "validate"]
 
 
 def read(path: str | os.PathLike[str], *, format: str | None = None) -> Disclosure:
-    """Read one disclosure file (text, markdown or our JSON) into the model.
+    """Read one disclosure file (text, markdown, Word, Excel or our JSON) into the model.
 
     ``format`` names a reader and skips detection. Raises an
     :class:`~govbudget.errors.InputError` subclass for input that cannot be read.
@@ -47,17 +48,41 @@ def read(path: str | os.PathLike[str], *, format: str | None = None) -> Disclosu
         raise InternalError(f"unexpected {type(err).__name__} while reading: {err}", path=p) from err
 
 
-def write(disclosure: Disclosure, path: str | os.PathLike[str], format: str | None = None) -> Path:
-    """Write a disclosure atomically; the format comes from ``format`` or the extension."""
+@overload
+def write(disclosure: Disclosure, path: str | os.PathLike[str], format: str | None = None, *,
+          split: Literal[False] = False) -> Path: ...
+
+
+@overload
+def write(disclosure: Disclosure, path: str | os.PathLike[str], format: str | None = None, *,
+          split: Literal[True]) -> list[Path]: ...
+
+
+def write(disclosure: Disclosure, path: str | os.PathLike[str], format: str | None = None, *,
+          split: bool = False) -> Path | list[Path]:
+    """Write a disclosure atomically; the format comes from ``format`` or the extension.
+
+    With ``split=True`` each entity (report) goes to a file of its own beside ``path``
+    (``out.xlsx`` -> ``out-1-450.xlsx``, ``out-2-450001.xlsx``; see ``govbudget.split``)
+    and the list of files written is returned.
+    """
     p = Path(path)
     spec = for_output(p, format)
+    if split:
+        from .split import per_entity, split_path
+
+        parts = per_entity(disclosure)
+        return [atomic_write(split_path(p, i, part), _bytes(spec, part, p)) for i, part in enumerate(parts, 1)]
+    return atomic_write(p, _bytes(spec, disclosure, p))
+
+
+def _bytes(spec: WriterSpec, disclosure: Disclosure, p: Path) -> bytes:
     try:
-        data = spec.write(disclosure)
+        return spec.write(disclosure)
     except GovbudgetError:
         raise
     except Exception as err:
         raise InternalError(f"unexpected {type(err).__name__} while writing {spec.name}: {err}", path=p) from err
-    return atomic_write(p, data)
 
 
 def validate(disclosure: Disclosure, *, min_severity: Severity = Severity.INFO) -> list[Finding]:

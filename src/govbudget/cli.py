@@ -89,6 +89,16 @@ def cmd_convert(args: argparse.Namespace) -> int:
         print("govbudget: error: the output would overwrite the input", file=sys.stderr)
         return EXIT_USAGE
     disclosure = read(args.input)
+    if args.split:
+        from .split import per_entity, split_path
+
+        out = Path(args.output)
+        if any(_same_file(args.input, split_path(out, i, d)) for i, d in enumerate(per_entity(disclosure), 1)):
+            print("govbudget: error: an output would overwrite the input", file=sys.stderr)
+            return EXIT_USAGE
+        for written in write(disclosure, out, format=args.format, split=True):
+            print(written)
+        return EXIT_OK
     write(disclosure, args.output, format=args.format)
     return EXIT_OK
 
@@ -226,8 +236,11 @@ def cmd_batch(args: argparse.Namespace) -> int:
         print(f"govbudget: error: {outdir}: not a folder", file=sys.stderr)
         return EXIT_USAGE
     status = EXIT_OK
+    stems = Counter(Path(p).stem for p in args.inputs)
     for p in args.inputs:
-        target = outdir / (Path(p).stem + "." + args.to)
+        # Inputs sharing a stem (x.docx, x.pdf) keep their extension in the output's name, so none overwrites another.
+        name = Path(p).stem if stems[Path(p).stem] == 1 else Path(p).name
+        target = outdir / f"{name}.{args.to}"
         try:
             d = read(p)
             write(d, target, format=args.to)
@@ -247,8 +260,11 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("convert", help="read a disclosure and write it in another format")
     p.add_argument("input")
-    p.add_argument("-o", "--output", required=True, help="output file; its extension picks the format (.json)")
+    p.add_argument("-o", "--output", required=True,
+                   help="output file; its extension picks the format (.json, .xlsx, .xbrl, .csv, .jsonl)")
     p.add_argument("--format", help="output format name (overrides the extension)")
+    p.add_argument("--split", action="store_true",
+                   help="one file per entity beside OUTPUT (OUT-1-CODE.xlsx …); prints the files written")
     p.set_defaults(func=cmd_convert)
 
     p = sub.add_parser("facts", help="the facts table of one or more disclosures")
@@ -272,7 +288,7 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("batch", help="convert many files into a folder, one result line per file")
     p.add_argument("inputs", nargs="+")
     p.add_argument("-o", "--output", required=True, help="the output folder")
-    p.add_argument("--to", default="json", help="output format (json, csv, jsonl)")
+    p.add_argument("--to", default="json", help="output format (json, xlsx, xbrl, csv, jsonl)")
     p.set_defaults(func=cmd_batch)
     return ap
 

@@ -15,6 +15,8 @@ __all__ = [
     "EncodingError",
     "UnsupportedFormatError",
     "NotADisclosureError",
+    "DamagedFileError",
+    "EncryptedFileError",
     "SchemaError",
     "PdfReadError",
     "OutputError",
@@ -58,12 +60,20 @@ class NotADisclosureError(InputError):
     """The input is readable but holds neither annex tables nor budget figures."""
 
 
+class DamagedFileError(InputError):
+    """The file is damaged or truncated, or is not the format it claims (a zip that is no Office package)."""
+
+
+class EncryptedFileError(InputError):
+    """The file is password-protected; it must be saved without the password first."""
+
+
 class SchemaError(InputError):
     """A govbudget JSON file of another schema or version, or malformed."""
 
 
 class PdfReadError(InputError):
-    """A PDF that cannot be read: encrypted, damaged or truncated, or with no usable text layer."""
+    """A PDF whose text cannot be read: no text layer (scanned pages) or glyphs without Unicode mapping."""
 
 
 class OutputError(GovbudgetError, OSError):

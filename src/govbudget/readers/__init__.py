@@ -55,6 +55,7 @@ def _load_builtin() -> None:
     from . import json as _json  # noqa: F401
     from . import pdf as _pdf  # noqa: F401
     from . import text as _text  # noqa: F401
+    from . import xbrl as _xbrl  # noqa: F401
     from . import xlsx as _xlsx  # noqa: F401
 
 
@@ -87,5 +88,5 @@ def detect(path: Path, head: bytes, *, format: str | None = None) -> ReaderSpec:
         if suffix in spec.extensions:
             return spec
     raise UnsupportedFormatError(
-        "not a format govbudget reads (text, markdown, Word, Excel, PDF, JSON); convert it first", path=path
+        "not a format govbudget reads (text, markdown, Word, Excel, PDF, JSON, XBRL); convert it first", path=path
     )

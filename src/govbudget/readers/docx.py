@@ -1,185 +1,271 @@
-"""Word documents (``.docx``) into the neutral grid: paragraphs and tables in document order.
+"""Word documents (``.docx``, ``.docm``; ``.doc`` through LibreOffice) into the neutral grid, in document order.
 
-The document XML is walked once (python-docx opens the package; its table API
-repeats merged cells, mis-handles ``gridBefore`` and is quadratic). Merged cells
-(``gridSpan``, ``vMerge``) are expanded into grid positions pointing at their
-origin; rows indented by ``gridBefore`` start at their true column; a table
-holding nothing but one nested table is read as that table, other nested tables
-as text of their cell. ``.doc`` files are converted with LibreOffice when it is
-installed.
+The package is opened with :mod:`zipfile` and its main part walked once with
+lxml (python-docx's table API repeats merged cells, mis-handles ``gridBefore``
+and is quadratic). Paragraphs become :class:`~govbudget.grid.Paragraph` blocks,
+one per printed line, with their heading level; text boxes follow the paragraph
+that anchors them. Tables become :class:`~govbudget.grid.GridTable` blocks with
+merged cells expanded (see :mod:`.wordml`); a table that only lays out other
+tables is read as the tables and paragraphs in its cells; content controls and
+custom XML are read through. Headers, footers, footnotes and comments are not
+part of the disclosure's body and are not read.
 """
 
 from __future__ import annotations
 
 import re
 import zipfile
-from pathlib import Path
-from typing import Iterator
+from pathlib import Path, PurePosixPath
 
-from ..errors import InputError
+import attrs
+
+from ..errors import DamagedFileError, InputError
 from ..grid import Block, GridCell, GridRow, GridTable, Paragraph, SourceDocument
-from ..provenance import Provenance
-from ..textnorm import join_wrapped
+from ..provenance import Finding, Provenance, Severity
 from . import ReaderSpec, register
-from .office import convert_legacy, open_zip_error, sniff_ooxml
+from .office import check_package, convert_legacy, damaged, is_ole, parse_errors, sniff_ooxml
+from .wordml import (
+    W,
+    cells_of,
+    hidden_placeholder,
+    is_layout,
+    paragraph_lines,
+    rows_of,
+    table_grid,
+    tag,
+    text_boxes,
+    unwrap,
+)
+from .wordnumbering import number_paragraphs
 
 __all__ = ["read", "sniff"]
 
 NAME = "docx"
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_HEADING_STYLE = re.compile(r"(?i)^(?:heading|标题)\s*(\d)$|^(\d)$")
+WHAT = "Word document"
+DEFAULT_MAIN_PART = "word/document.xml"
+_HEADING_STYLE = re.compile(r"(?i)^(?:heading|标题)\s*(\d)$")
+_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_BODY_LEVEL = 9  # outlineLvl 9 is body text
+# A line set off by formatting alone (bold or centred, no outline level) is a heading of unknown rank.
+DEFAULT_EMPHASIS_LEVEL = 9
+# Such a line: short, at least four Chinese characters, no sentence or label punctuation (单位：万元, 第 3 页).
+_TITLE_LINE = re.compile(r"(?=(?:.*[\u4e00-\u9fff]){4})[^，。；;：:！？!?]{4,40}")
 
 
 def sniff(head: bytes, path: Path) -> bool:
     """A zip package holding ``word/`` parts, or a legacy ``.doc``."""
-    return sniff_ooxml(head, path, "word/") or (path.suffix.lower() == ".doc" and head.startswith(b"\xd0\xcf\x11\xe0"))
+    return sniff_ooxml(head, path, "word/") or (path.suffix.lower() in (".doc", ".dot") and is_ole(head))
 
 
 def read(path: Path) -> SourceDocument:
-    """Read a Word disclosure into the neutral grid."""
+    """Read a Word disclosure into the neutral grid.
+
+    Raises :class:`~govbudget.errors.DamagedFileError`,
+    :class:`~govbudget.errors.EncryptedFileError` or another
+    :class:`~govbudget.errors.InputError` naming the file when it cannot be read.
+    """
     path = Path(path)
-    if path.suffix.lower() == ".doc":
-        with convert_legacy(path, "docx") as converted:
-            return _read(converted, path.name)
+    if check_package(path, path.name, WHAT, "word/"):
+        with convert_legacy(path, "docx", path.name) as converted:
+            doc = _read(converted, path.name)
+        note = Finding("file.converted", Severity.INFO,
+                       "a legacy binary Word file: read after LibreOffice converted it to .docx",
+                       provenance=(Provenance(path.name),))
+        return attrs.evolve(doc, findings=(note, *doc.findings))
     return _read(path, path.name)
 
 
+def _parser():
+    from lxml import etree
+
+    return etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True, remove_pis=True)
+
+
+def _target(rels: bytes, kind: str, base: str) -> str | None:
+    """The part a relationship of type ``…/kind`` points to, resolved against the folder ``base``."""
+    from lxml import etree
+
+    for rel in etree.fromstring(rels, _parser()).iter(_REL):
+        if (rel.get("Type") or "").endswith(f"/{kind}") and rel.get("TargetMode") != "External":
+            target = rel.get("Target") or ""
+            if target.startswith("/"):
+                return target.lstrip("/")
+            parts: list[str] = []
+            for piece in (PurePosixPath(base) / target).parts:
+                if piece == "..":
+                    if parts:
+                        parts.pop()
+                elif piece != ".":
+                    parts.append(piece)
+            return "/".join(parts)
+    return None
+
+
 def _read(path: Path, name: str) -> SourceDocument:
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
+    from lxml import etree
 
     try:
-        document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
-        raise open_zip_error(path, name, "Word document", err) from err
-    styles = {s.style_id: s.name for s in document.styles if s.style_id}
-    walker = _Walker(name, styles)
-    walker.body(document.element.body)
+        with zipfile.ZipFile(path) as z:
+            names = set(z.namelist())
+            main = (_target(z.read("_rels/.rels"), "officeDocument", "") if "_rels/.rels" in names
+                    else None) or DEFAULT_MAIN_PART
+            if main not in names:
+                raise DamagedFileError(f"a zip file, but not a {WHAT}: its main part {main} is missing", path=name)
+            root = etree.fromstring(z.read(main), _parser())
+            folder = str(PurePosixPath(main).parent)
+            rels_name = f"{folder}/_rels/{PurePosixPath(main).name}.rels"
+            rels = z.read(rels_name) if rels_name in names else None
+            parts = {}
+            for kind in ("styles", "numbering"):
+                part = _target(rels, kind, folder) if rels is not None else None
+                parts[kind] = etree.fromstring(z.read(part), _parser()) if part and part in names else None
+    except InputError:
+        raise
+    except parse_errors() as err:
+        raise damaged(name, WHAT, err) from err
+    except OSError as err:
+        raise damaged(name, WHAT, err) from err
+    body = root.find(f"{W}body")
+    if body is None:
+        raise DamagedFileError(f"a zip file, but not a {WHAT}: {main} has no document body", path=name)
+    number_paragraphs(body, parts["numbering"], parts["styles"])
+    walker = _Walker(name, _Styles(parts["styles"]))
+    walker.body(body)
     if not walker.blocks:
         raise InputError("the document has no text", path=name)
-    return SourceDocument(name, NAME, tuple(walker.blocks))
+    return SourceDocument(name, NAME, tuple(walker.blocks), tuple(walker.findings))
+
+
+class _Styles:
+    """What paragraph styles say about a line: heading level (1-9, 0 for body text), bold, centred.
+
+    Each property follows ``basedOn`` to the style that sets it.
+    """
+
+    def __init__(self, styles) -> None:
+        self.own: dict[str, dict[str, object]] = {}
+        for st in styles.iter(f"{W}style") if styles is not None else ():
+            sid = st.get(f"{W}styleId")
+            if not sid:
+                continue
+            props: dict[str, object] = {}
+            outline = st.find(f"{W}pPr/{W}outlineLvl")
+            name = st.find(f"{W}name")
+            m = _HEADING_STYLE.match((name.get(f"{W}val") or "").strip()) if name is not None else None
+            if outline is not None and (outline.get(f"{W}val") or "").isdigit():
+                value = int(outline.get(f"{W}val"))
+                props["level"] = value + 1 if value < _BODY_LEVEL else 0
+            elif m:
+                props["level"] = int(m.group(1))
+            bold = st.find(f"{W}rPr/{W}b")
+            if bold is not None:
+                props["bold"] = _on(bold)
+            jc = st.find(f"{W}pPr/{W}jc")
+            if jc is not None:
+                props["centered"] = jc.get(f"{W}val") == "center"
+            based = st.find(f"{W}basedOn")
+            props["based"] = based.get(f"{W}val") if based is not None else None
+            self.own[sid] = props
+
+    def get(self, sid: str | None, key: str, default: object) -> object:
+        for _ in range(10):
+            props = self.own.get(sid or "")
+            if props is None:
+                return default
+            if key in props:
+                return props[key]
+            sid = props.get("based")  # type: ignore[assignment]
+        return default
+
+
+def _on(el) -> bool:
+    return el is not None and (el.get(f"{W}val") or "true").lower() not in ("0", "false", "off")
 
 
 class _Walker:
-    def __init__(self, file: str, styles: dict[str, str]) -> None:
+    """One pass over the body, appending blocks in document order."""
+
+    def __init__(self, file: str, styles: _Styles) -> None:
         self.file = file
         self.styles = styles
         self.blocks: list[Block] = []
+        self.findings: list[Finding] = []
         self.ordinal = 0
-        self.paragraph = 0
+        self.count = 0
 
     def body(self, element) -> None:
-        for child in element.iterchildren():
-            if child.tag == f"{_W}p":
-                self._paragraph(child)
-            elif child.tag == f"{_W}tbl":
-                self._table(_unwrap(child))
-            elif child.tag == f"{_W}sdt":
-                content = child.find(f"{_W}sdtContent")
-                if content is not None:
+        for child in element:
+            t = tag(child)
+            if t == f"{W}p":
+                self.paragraph(child)
+            elif t == f"{W}tbl":
+                self.table(child)
+            elif t == f"{W}sdt":
+                content = child.find(f"{W}sdtContent")
+                if content is not None and not hidden_placeholder(child):
                     self.body(content)
+            elif t == f"{W}customXml":
+                self.body(child)
+            elif t == f"{W}altChunk":
+                self.findings.append(Finding(
+                    "docx.embedded_part", Severity.WARNING,
+                    "the document imports another file (altChunk) whose content is not read",
+                    provenance=(Provenance(self.file, line=self.count + 1),)))
 
-    def _paragraph(self, p) -> None:
-        self.paragraph += 1
-        text = _text(p).strip()
-        if not text:
+    def paragraph(self, p) -> None:
+        self.count += 1
+        prov = Provenance(self.file, line=self.count)
+        lines = [line.strip() for line in paragraph_lines(p) if line.strip()]
+        level = self._level(p, lines)
+        for line in lines:
+            self.blocks.append(Paragraph(line, prov, level))
+        for box in text_boxes(p):
+            self.body(box)
+
+    def _level(self, p, lines: list[str]) -> int:
+        """The outline level; a short bold or centred line that is no sentence is a heading too."""
+        outline = p.find(f"{W}pPr/{W}outlineLvl")
+        if outline is not None and (outline.get(f"{W}val") or "").isdigit():
+            value = int(outline.get(f"{W}val"))
+            return value + 1 if value < _BODY_LEVEL else 0
+        style = p.find(f"{W}pPr/{W}pStyle")
+        sid = style.get(f"{W}val") if style is not None else None
+        level = int(self.styles.get(sid, "level", 0))  # type: ignore[arg-type]
+        if level or len(lines) != 1 or not _TITLE_LINE.fullmatch(lines[0]):
+            return level
+        jc = p.find(f"{W}pPr/{W}jc")
+        centered = jc.get(f"{W}val") == "center" if jc is not None else self.styles.get(sid, "centered", False)
+        runs = [r for r in p.iter(f"{W}r") if "".join(t.text or "" for t in r.iter(f"{W}t")).strip()]
+        style_bold = bool(self.styles.get(sid, "bold", False))
+        bold = bool(runs) and all(_on(r.find(f"{W}rPr/{W}b")) if r.find(f"{W}rPr/{W}b") is not None
+                                  else style_bold for r in runs)
+        return DEFAULT_EMPHASIS_LEVEL if centered or bold else 0
+
+    def table(self, tbl) -> None:
+        tbl = unwrap(tbl)
+        if is_layout(tbl):
+            for tr in rows_of(tbl):
+                for tc in cells_of(tr):
+                    self.body(tc)
             return
-        level = 0
-        style = p.find(f"{_W}pPr/{_W}pStyle")
-        if style is not None:
-            name = self.styles.get(style.get(f"{_W}val"), style.get(f"{_W}val") or "")
-            m = _HEADING_STYLE.match(name.strip())
-            if m:
-                level = int(m.group(1) or m.group(2))
-        self.blocks.append(Paragraph(text, Provenance(self.file, line=self.paragraph), level))
-
-    def _table(self, tbl) -> None:
+        grid = table_grid(tbl)
+        if not any(text.strip() for row in grid.cells for text, _ in row):
+            return
         self.ordinal += 1
         ordinal = self.ordinal
-        placed: dict[tuple[int, int], tuple[str, tuple[int, int] | None]] = {}
-        vertical: dict[int, tuple[int, int]] = {}
-        trs = tbl.findall(f"{_W}tr")
-        for r, tr in enumerate(trs):
-            c = _int(tr.find(f"{_W}trPr/{_W}gridBefore"), 0)
-            for tc in _cells(tr):
-                span = max(_int(tc.find(f"{_W}tcPr/{_W}gridSpan"), 1), 1)
-                merge = tc.find(f"{_W}tcPr/{_W}vMerge")
-                continues = merge is not None and merge.get(f"{_W}val") in (None, "continue")
-                if continues and c in vertical:
-                    origin = vertical[c]
-                    for k in range(span):
-                        placed[(r, c + k)] = ("", origin)
-                else:
-                    placed[(r, c)] = (_cell_text(tc), None)
-                    for k in range(1, span):
-                        placed[(r, c + k)] = ("", (r, c))
-                    if merge is not None:
-                        vertical[c] = (r, c)
-                    else:
-                        vertical.pop(c, None)
-                c += span
-        width = max((col for _, col in placed), default=-1) + 1
-        rows = []
-        for r in range(len(trs)):
-            cells = tuple(
-                GridCell(placed.get((r, c), ("", None))[0],
-                         Provenance(self.file, table=ordinal, row=r, column=c),
-                         merged_from=placed.get((r, c), ("", None))[1])
-                for c in range(width)
-            )
-            rows.append(GridRow(cells, Provenance(self.file, table=ordinal, row=r)))
-        self.blocks.append(GridTable(tuple(rows), Provenance(self.file, table=ordinal)))
+        rows = tuple(
+            GridRow(tuple(GridCell(text, Provenance(self.file, table=ordinal, row=r, column=c), merged_from=origin)
+                          for c, (text, origin) in enumerate(row)),
+                    Provenance(self.file, table=ordinal, row=r))
+            for r, row in enumerate(grid.cells)
+        )
+        self.blocks.append(GridTable(rows, Provenance(self.file, table=ordinal)))
+        if grid.nested:
+            self.findings.append(Finding(
+                "docx.nested_table", Severity.INFO,
+                f"{grid.nested} table{'s' if grid.nested > 1 else ''} inside cells of table {ordinal} "
+                f"read as the text of {'their' if grid.nested > 1 else 'its'} cell",
+                provenance=(Provenance(self.file, table=ordinal),)))
 
 
-def _int(element, default: int) -> int:
-    if element is None:
-        return default
-    try:
-        return int(element.get(f"{_W}val"))
-    except (TypeError, ValueError):
-        return default
-
-
-def _cells(tr) -> Iterator:
-    for child in tr.iterchildren():
-        if child.tag == f"{_W}tc":
-            yield child
-        elif child.tag == f"{_W}sdt":
-            content = child.find(f"{_W}sdtContent")
-            if content is not None:
-                yield from (tc for tc in content.iterchildren() if tc.tag == f"{_W}tc")
-
-
-def _unwrap(tbl):
-    """The table inside a layout table of one cell that holds only that table."""
-    while True:
-        tcs = tbl.findall(f"{_W}tr/{_W}tc")
-        if len(tcs) != 1:
-            return tbl
-        inner = tcs[0].findall(f"{_W}tbl")
-        if len(inner) != 1 or any(_text(p).strip() for p in tcs[0].findall(f"{_W}p")):
-            return tbl
-        tbl = inner[0]
-
-
-def _text(p) -> str:
-    parts = []
-    for node in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"):
-        if node.tag == f"{_W}t":
-            parts.append(node.text or "")
-        elif node.tag == f"{_W}tab":
-            parts.append(" ")
-        else:
-            parts.append("\n")
-    return "".join(parts)
-
-
-def _cell_text(tc) -> str:
-    """A cell's paragraphs joined like wrapped lines; a nested table's cells likewise."""
-    lines: list[str] = []
-    for p in tc.iter(f"{_W}p"):
-        lines.extend(_text(p).split("\n"))
-    return join_wrapped(lines)
-
-
-register(ReaderSpec(name=NAME, extensions=("docx", "doc"), sniff=sniff, read=read))
+register(ReaderSpec(name=NAME, extensions=("docx", "docm", "doc", "dotx", "dot"), sniff=sniff, read=read))

@@ -1,4 +1,10 @@
-"""What the Word and Excel readers share: spotting OOXML packages, clear errors, legacy conversion."""
+"""What the Word and Excel readers share: telling a package from a broken, encrypted or legacy file.
+
+An Office file is checked before a library parses it, so that a user reads why it
+cannot be opened (truncated, not an Office package, password-protected, saved as
+Strict Open XML) instead of a library's traceback. Legacy binary files (``.doc``,
+``.xls``, or one renamed ``.docx``) are converted with LibreOffice when installed.
+"""
 
 from __future__ import annotations
 
@@ -10,12 +16,36 @@ import zipfile
 from pathlib import Path
 from typing import Iterator
 
-from ..errors import InputError, UnsupportedFormatError
+from ..errors import DamagedFileError, EmptyInputError, EncryptedFileError, InputError, UnsupportedFormatError
 
-__all__ = ["sniff_ooxml", "open_zip_error", "convert_legacy", "DEFAULT_CONVERT_SECONDS"]
+__all__ = [
+    "sniff_ooxml",
+    "is_ole",
+    "check_package",
+    "damaged",
+    "convert_legacy",
+    "parse_errors",
+    "DEFAULT_CONVERT_SECONDS",
+    "DEFAULT_MAX_UNPACKED_BYTES",
+]
 
 DEFAULT_CONVERT_SECONDS = 180
+# Budget workbooks and documents unpack to a few megabytes; far more is a broken or hostile file.
+DEFAULT_MAX_UNPACKED_BYTES = 512 * 2**20
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# An encrypted OOXML file is an OLE container holding this stream (MS-OFFCRYPTO).
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+_STRICT = b"purl.oclc.org/ooxml/"
+
+
+def parse_errors() -> tuple[type[BaseException], ...]:
+    """The exceptions a damaged package makes the parsers raise (lxml imported on first use)."""
+    import zlib
+
+    from lxml import etree
+
+    return (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, KeyError, ValueError, TypeError,
+            IndexError, AttributeError, etree.LxmlError)
 
 
 def sniff_ooxml(head: bytes, path: Path, part: str) -> bool:
@@ -31,19 +61,64 @@ def sniff_ooxml(head: bytes, path: Path, part: str) -> bool:
         return False
 
 
-def open_zip_error(path: Path, name: str, what: str, err: BaseException) -> InputError:
-    """The reason an Office file cannot be opened, in words a user can act on."""
+def is_ole(head: bytes) -> bool:
+    """An OLE compound file: a legacy ``.doc`` / ``.xls`` or an encrypted Office file."""
+    return head.startswith(_OLE)
+
+
+def check_package(path: Path, name: str, what: str, prefix: str) -> bool:
+    """Check an Office file before parsing; True when it is a legacy binary file to convert.
+
+    Raises :class:`~govbudget.errors.EncryptedFileError` for a password-protected
+    file and :class:`~govbudget.errors.DamagedFileError` for a truncated file, a zip
+    that is not a ``what`` (no parts under ``prefix``), a Strict Open XML package
+    or one that unpacks to too much.
+    """
     try:
-        head = path.read_bytes()[:8]
-    except OSError as io_err:
-        return InputError(f"cannot read: {io_err.strerror or io_err}", path=name)
-    if head.startswith(_OLE):
-        return InputError(
-            f"an encrypted (password-protected) or legacy binary {what}: remove the password, "
-            "or save it in the current format (.docx / .xlsx)", path=name)
-    if not zipfile.is_zipfile(path):
-        return InputError(f"not a {what}: the file is not a zip package (damaged or truncated?)", path=name)
-    return InputError(f"a zip file, but not a readable {what}: {err}", path=name)
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except OSError as err:
+        raise InputError(f"cannot read: {err.strerror or err}", path=name) from err
+    if size == 0:
+        raise EmptyInputError("the file is empty", path=name)
+    if is_ole(head):
+        if _ENCRYPTED_STREAM in path.read_bytes():
+            raise EncryptedFileError(
+                f"a password-protected {what}: open it, remove the password (File > Info > Protect) and save "
+                "it again", path=name)
+        return True
+    if not head.startswith(b"PK"):
+        raise DamagedFileError(f"not a {what}: the file is not a zip package (damaged, or another format)",
+                               path=name)
+    try:
+        with zipfile.ZipFile(path) as z:
+            infos = z.infolist()
+            names = {i.filename for i in infos}
+            if "[Content_Types].xml" not in names or not any(n.startswith(prefix) for n in names):
+                raise DamagedFileError(f"a zip file, but not a {what}: it has no {prefix} parts", path=name)
+            if sum(i.file_size for i in infos) > DEFAULT_MAX_UNPACKED_BYTES:
+                raise DamagedFileError(
+                    f"unpacks to more than {DEFAULT_MAX_UNPACKED_BYTES // 2**20} MiB: not read", path=name)
+            rels = z.read("_rels/.rels") if "_rels/.rels" in names else b""
+    except zipfile.BadZipFile as err:
+        raise DamagedFileError(f"a damaged or truncated {what} (the zip package cannot be opened: {err})",
+                               path=name) from err
+    except DamagedFileError:
+        raise
+    except Exception as err:  # OSError, EOFError, zlib.error from a corrupt or cut-off package
+        raise DamagedFileError(f"a damaged or truncated {what}: {err}", path=name) from err
+    if _STRICT in rels:
+        raise DamagedFileError(
+            f"a {what} saved as Strict Open XML, which is not read: save it again in the ordinary format "
+            f"(Save As \"{'Excel Workbook' if prefix.startswith('xl') else 'Word Document'}\")", path=name)
+    return False
+
+
+def damaged(name: str, what: str, err: BaseException) -> DamagedFileError:
+    """The error for a package whose parts a parser could not read."""
+    detail = str(err).strip() or type(err).__name__
+    return DamagedFileError(f"a damaged {what}: {detail}", path=name)
 
 
 def _office() -> str | None:
@@ -51,23 +126,36 @@ def _office() -> str | None:
 
 
 @contextlib.contextmanager
-def convert_legacy(path: Path, target: str) -> Iterator[Path]:
-    """A legacy ``.doc`` / ``.xls`` converted to ``target`` by LibreOffice, in a temporary folder."""
+def convert_legacy(path: Path, target: str, name: str | None = None) -> Iterator[Path]:
+    """A legacy binary file converted to ``target`` (``docx``, ``xlsx``) by LibreOffice, in a temporary folder."""
+    name = name or path.name
     office = _office()
     if office is None:
         raise UnsupportedFormatError(
-            f"a legacy .{path.suffix.lower().lstrip('.')} file and LibreOffice is not installed: convert it to "
-            f".{target} first (for example `soffice --headless --convert-to {target} {path.name}`)", path=path.name)
+            f"a legacy binary file ({path.suffix or 'no extension'}) and LibreOffice is not installed: convert it "
+            f"to .{target} first (for example `soffice --headless --convert-to {target} {path.name}`, "
+            f"or Save As .{target} in an office suite)", path=name)
     with tempfile.TemporaryDirectory(prefix="govbudget-") as folder:
+        # A copy with a plain name: LibreOffice picks the filter by content, and names its output
+        # after the input, which must not collide with the converted file.
+        source = Path(folder) / f"input{path.suffix.lower() or '.bin'}"
+        shutil.copyfile(path, source)
+        out = Path(folder) / "out"
         try:
-            subprocess.run(
+            done = subprocess.run(
                 [office, "--headless", "--norestore", f"-env:UserInstallation=file://{folder}/profile",
-                 "--convert-to", target, "--outdir", folder, str(path)],
-                capture_output=True, timeout=DEFAULT_CONVERT_SECONDS, check=False)
-        except (OSError, subprocess.TimeoutExpired) as err:
-            raise InputError(f"LibreOffice could not convert it to .{target}: {err}", path=path.name) from err
-        converted = Path(folder) / f"{path.stem}.{target}"
+                 "--convert-to", target, "--outdir", str(out), str(source)],
+                capture_output=True, timeout=DEFAULT_CONVERT_SECONDS, check=False, stdin=subprocess.DEVNULL)
+        except subprocess.TimeoutExpired as err:
+            raise InputError(f"LibreOffice did not convert it to .{target} within {DEFAULT_CONVERT_SECONDS} s",
+                             path=name) from err
+        except OSError as err:
+            raise InputError(f"LibreOffice could not be run to convert it to .{target}: {err}", path=name) from err
+        converted = out / f"input.{target}"
         if not converted.exists():
-            raise InputError(f"LibreOffice could not convert it to .{target} (damaged or encrypted?)",
-                             path=path.name)
+            said = (done.stderr or done.stdout or b"").decode("utf-8", "replace").strip().splitlines()
+            detail = f" ({said[-1]})" if said else ""
+            raise DamagedFileError(
+                f"LibreOffice could not convert it to .{target}: damaged, password-protected or not an office "
+                f"file{detail}", path=name)
         yield converted

@@ -19,7 +19,7 @@ from .. import vocabulary as V
 from ..amounts import UNIT_FACTORS
 from ..errors import NotADisclosureError
 from ..grid import GridRow, GridTable, Paragraph, SourceDocument
-from ..model import Disclosure, Kind, Report, Scope, Table
+from ..model import Disclosure, Kind, Report, Row, Scope, Table
 from ..provenance import Finding, Provenance, Severity
 from ..textnorm import compact
 from .hints import report_hints
@@ -27,12 +27,14 @@ from .labels import normalise
 from .meta import ENTITY_SUFFIX, Meta, document_title, heading_words, is_title_like, read_meta, table_id_of
 from .narrative import fund_figures, narrative_rows
 from .repair import repair_names
+from .stated import is_stated_title, stated_rows
 from .tables import TableBuilder
 
 __all__ = ["recognise"]
 
 DEFAULT_DOC_TITLE_LINES = 40
 DEFAULT_PLACEMENT_PASSES = 4
+DEFAULT_HEADING_CHARS = 40
 _CONTINUED = re.compile(r"[（(]续表?[)）]$|续表$|^续表")
 _KIND_LINE = re.compile(r"(预算|决算)公开|年度?(部门|单位)(预算|决算)")
 # Running text, not a title or a line about the table: a sentence, or one that introduces what follows
@@ -61,6 +63,7 @@ class _ReportDraft:
     paragraphs: list[Paragraph] = attrs.field(factory=list)
     findings: list[Finding] = attrs.field(factory=list)
     titles: list[str] = attrs.field(factory=list)
+    stated: list[Row] = attrs.field(factory=list)
 
 
 def recognise(doc: SourceDocument) -> Disclosure:
@@ -123,11 +126,25 @@ class _Walker:
     def _paragraph(self, p: Paragraph) -> None:
         if self.builder is not None and not self.pending and _EMPTY_NOTE.search(compact(p.text)):
             self.builder.empty_note = p  # the note right under the table
+        self._entity_heading(p)
         self.pending.append(p)
         if self.current is not None:
             self.current.paragraphs.append(p)
         else:
             self.preamble.append(p)
+
+    def _entity_heading(self, p: Paragraph) -> None:
+        """A heading naming another entity's disclosure (``X中心2024年单位预算``) starts that entity's report.
+
+        Its text (情况说明) then belongs to that report, not to the one whose tables came before.
+        """
+        text = compact(p.text)
+        if self.current is None or len(text) > DEFAULT_HEADING_CHARS or re.search(r"[，。；;：:]", text):
+            return
+        name, _, _, _ = document_title(p.text)
+        name = re.sub(r"^第[一二三四五六七八九十\d]+部分", "", name or "")
+        if name and self.current.entity and name != compact(self.current.entity):
+            self.current = self._report_for(name, None)
 
     def _report_for(self, entity: str | None, code: str | None) -> _ReportDraft:
         for r in self.reports:
@@ -160,8 +177,10 @@ class _Walker:
         unit = next((m.unit for m in reversed(all_metas) if m.unit), None) or self._header_unit(rows)
         year = next((m.year for m in all_metas if m.year), None)
         not_annex = any(is_title_like(p.text) and V.NOT_ANNEX.search(normalise(p.text)) for p in paragraphs[-3:])
+        # govbudget's own sheet of the figures the text states (情况说明中的数字).
+        stated = table_id is None and is_stated_title([p.text for p in paragraphs[-3:]])
 
-        if (table_id is None and not not_annex and self.builder is not None and entity is None
+        if (table_id is None and not stated and not not_annex and self.builder is not None and entity is None
                 and not title_cells and _interruption(paragraphs, self.builder.header_lines)
                 and self.builder.fits(rows)):
             self.builder.add(rows)
@@ -175,7 +194,7 @@ class _Walker:
             self.builder.add(rows)
             self._note_skipped([p for p in paragraphs if p.text.strip() != title and not read_meta(p.text).unit])
             return
-        if table_id is None:
+        if table_id is None and not stated:
             self.builder = None
             text = title or next((t for r in rows[:2] for t in r.texts if t.strip()), "")
             severity = Severity.WARNING if not not_annex and _looks_like_annex(rows) else Severity.INFO
@@ -196,6 +215,12 @@ class _Walker:
         if scope_word and report.scope_word is None:
             report.scope_word = scope_word
         report.department_label = report.department_label or any(m.department_label for m in all_metas)
+        if stated:
+            self.builder = None
+            figures, notes = stated_rows(rows)
+            report.stated.extend(figures)
+            report.findings.extend(attrs.evolve(f, entity=report.entity) for f in notes)
+            return
         report.titles.append(title)
         header_text = self._header_text(paragraphs, title) if rows and not rows[0].aligned else None
         builder = TableBuilder(table_id, title, kind or self.doc_kind, unit, grid.provenance, public)
@@ -365,12 +390,20 @@ class _Walker:
         findings = list(d.findings)
         kind = d.kinds.most_common(1)[0][0] if d.kinds else self.doc_kind
         year = d.years.most_common(1)[0][0] if d.years else self.doc_year
+        others = Counter(y for r in self.reports if r is not d for y in r.years.elements())
+        if year is None and others:
+            # A file holds one year's disclosures: a unit's tables printed without it share the others'.
+            year = others.most_common(1)[0][0]
+            findings.append(Finding("report.year_inferred", Severity.INFO,
+                                    f"no fiscal year printed with the report; taken as {year}, the year of the "
+                                    "file's other reports", entity=d.entity))
         self._place(d.builders)
         stated = Counter(b.unit for b in d.builders if b.unit)
         prevailing = stated.most_common(1)[0][0] if stated else None
         # What the fund-scope tables print, for the text's restatements of an item for that money only.
         scoped = fund_figures((b.table_id, b.unit or prevailing, b.rows) for b in d.builders)
         narrative, notes = narrative_rows(d.paragraphs, entity=d.entity, year=year, kind=kind, scoped=scoped)
+        narrative += d.stated
         said = {r.key: r.cells[0].value * UNIT_FACTORS.get(r.unit or "", Decimal(1))
                 for r in reversed(narrative) if r.cells[0].value is not None}
         for b in d.builders:

@@ -24,7 +24,7 @@ DEFAULT_FUZZY_MIN = 0.6
 
 _SERIAL = re.compile(r"^(序号|行次|栏次|编号)$")
 _CODE_LABEL = re.compile(r"(编码|代码|^类$|^款$|^项$|^科目$|类款项)$")
-_NAME_LABEL = re.compile(r"(名称|^项目$|^科目名称$|^收入$|^支出$|^项目\(名称\)$)")
+_NAME_LABEL = re.compile(r"(名称|^项目$|^科目名称$|^收入$|^支出$|^(收入|支出)项目$|^项目\(名称\)$)")
 _PART = {"类": "class", "款": "sub", "项": "item"}
 _AMOUNT_WORDS = re.compile(r"(预算数|决算数|金额|统计数|数额|预算|决算|执行数|本年数|^\d{4}年?(预算|决算)?数?$)")
 _BARE_AMOUNT = r"金额|预算数|决算数|数额"

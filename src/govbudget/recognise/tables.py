@@ -105,10 +105,12 @@ class TableBuilder(TwoSidedRows, TransposedRows, SourceRows, PurchaseRows):
         data: list[GridRow] = []
         if self.specs and rows and rows[0].aligned:
             rows = [_pad_left(r, lost_code_columns(self.specs, len(r.cells))) for r in rows]
+        marked = False
         for row in rows:
             if not any(t for t in row_texts(row)):
                 continue
             if is_marker_row(row) and not data:
+                marked = True  # the 栏次 line closes the header: what follows is data, figures or not
                 continue
             if self.table_id == "disclosure_stats" and not data and stats_section(row_texts(row)[0]):
                 self.stats_context = stats_section(row_texts(row)[0])
@@ -117,7 +119,7 @@ class TableBuilder(TwoSidedRows, TransposedRows, SourceRows, PurchaseRows):
             if split:
                 header.append(split[0])
                 data.append(split[1])
-            elif data or is_data_row(row) or self._continues_data(row):
+            elif data or marked or is_data_row(row) or self._continues(row):
                 data.append(row)
             else:
                 header.append(row)
@@ -146,12 +148,6 @@ class TableBuilder(TwoSidedRows, TransposedRows, SourceRows, PurchaseRows):
         figures = tuple(attrs.evolve(c, text="" if i in parts else c.text) for i, c in enumerate(row.cells))
         header.append(attrs.evolve(row, cells=labels))
         data[0] = attrs.evolve(row, cells=figures)
-
-    def _continues_data(self, row: GridRow) -> bool:
-        """In a later piece of a table already read, a row that does not repeat the header is data,
-        even without decimals (a 行次 and a count, a class line with blank figures)."""
-        return (self.specs is not None and self.data_seen > 0 and row.aligned
-                and not self._is_header_repeat(row) and not header_words_only(row))
 
     def _read_header(self, header: list[GridRow], rows: list[GridRow], header_text: list[str] | None) -> None:
         width = max((len(r.cells) for r in rows), default=0)
@@ -254,6 +250,15 @@ class TableBuilder(TwoSidedRows, TransposedRows, SourceRows, PurchaseRows):
                 self.note("row.skipped", Severity.INFO,
                           f"text inside the table not read: {' | '.join(t for t in row_texts(row) if t)!r}",
                           row.provenance)
+
+    def _continues(self, row: GridRow) -> bool:
+        """In a later piece of a table with aligned columns, a row that repeats no header is a line of it.
+
+        (A two-sided table's lines without figures, 二十一、粮油物资储备支出, hold no figure or code;
+        after a page break a piece may open with rows holding only whole numbers, a 行次 and a count.)
+        """
+        return (self.specs is not None and row.aligned and (self.layout == "two_sided" or self.data_seen > 0)
+                and not self._is_header_repeat(row) and not header_words_only(row))
 
     def _is_header_repeat(self, row: GridRow) -> bool:
         texts = [normalise(t) for t in row_texts(row)]

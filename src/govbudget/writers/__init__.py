@@ -41,6 +41,8 @@ def _load() -> None:
     global _entry_points_loaded
     from . import facts as _facts  # noqa: F401
     from . import json as _json  # noqa: F401
+    from . import xbrl as _xbrl  # noqa: F401
+    from . import xlsx as _xlsx  # noqa: F401
 
     if not _entry_points_loaded:
         _entry_points_loaded = True

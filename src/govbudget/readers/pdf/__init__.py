@@ -10,9 +10,11 @@ titles and joins paragraphs cut by page breaks (:mod:`.document`), and repairs
 what a page break did to a table's grid (:mod:`.pieces`). Tables that run over
 pages stay pieces here; the recogniser joins them.
 
-Encrypted, damaged or truncated files raise :class:`~govbudget.errors.PdfReadError`
-naming the file and page; a document with no text at all, or whose text has no
-Unicode mapping, raises too (OCR is needed). A single scanned page or one with
+An encrypted file raises :class:`~govbudget.errors.EncryptedFileError`, a damaged
+or truncated one (or one that is no PDF) :class:`~govbudget.errors.DamagedFileError`,
+naming the file and, where one page fails, the page; a document with no text at
+all, or whose text has no Unicode mapping, raises :class:`~govbudget.errors.PdfReadError`
+(OCR is needed). A single scanned page or one with
 unmapped glyphs in an otherwise readable file becomes a finding.
 """
 
@@ -20,7 +22,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ...errors import EmptyInputError, PdfReadError
+from ...errors import DamagedFileError, EmptyInputError, EncryptedFileError, InputError, PdfReadError
 from ...grid import SourceDocument
 from ...provenance import Finding, Provenance, Severity
 from .. import ReaderSpec, register
@@ -48,24 +50,24 @@ def read(path: Path) -> SourceDocument:
         with path.open("rb") as fh:
             head = fh.read(_MAGIC_WINDOW)
     except OSError as err:
-        raise PdfReadError(f"cannot read: {err.strerror or err}", path=name) from err
+        raise InputError(f"cannot read: {err.strerror or err}", path=name) from err
     if not head:
         raise EmptyInputError("the file is empty", path=name)
     if not sniff(head, path):
-        raise PdfReadError("not a PDF: no %PDF- header (a file of another kind named .pdf?)", path=name)
+        raise DamagedFileError("not a PDF: no %PDF- header (a file of another kind named .pdf?)", path=name)
     import pdfplumber
 
     try:
         pdf = pdfplumber.open(path)
     except Exception as err:  # pdfminer raises many kinds for a bad file; all mean "cannot open"
-        raise PdfReadError(_reason(err), path=name) from err
+        raise _open_error(err, name) from err
     with pdf:
         try:
             pages = pdf.pages
         except Exception as err:
-            raise PdfReadError(_reason(err), path=name) from err
+            raise _open_error(err, name) from err
         if not pages:
-            raise PdfReadError("the PDF has no pages", path=name)
+            raise DamagedFileError("the PDF has no pages", path=name)
         items: list[PageItems] = []
         findings: list[Finding] = []
         chars = cid = 0
@@ -77,7 +79,7 @@ def read(path: Path) -> SourceDocument:
                 try:
                     page.layout
                 except Exception as err:
-                    raise PdfReadError(_reason(err), path=name, where=f"page {number}") from err
+                    raise _open_error(err, name, f"page {number}") from err
                 objs = page_objects(page)
             finally:
                 page.close()
@@ -118,19 +120,22 @@ def _pages(numbers: list[int]) -> str:
     return "pages " + ", ".join(map(str, numbers))
 
 
-def _reason(err: BaseException) -> str:
+def _open_error(err: BaseException, name: str, where: str | None = None) -> InputError:
     """What went wrong opening or parsing a PDF, in words a user can act on."""
     inner = err
     while inner.__cause__ is not None or (inner.args and isinstance(inner.args[0], BaseException)):
         inner = inner.args[0] if inner.args and isinstance(inner.args[0], BaseException) else inner.__cause__
     kind = type(inner).__name__
     if kind == "PDFPasswordIncorrect":
-        return "the PDF is encrypted and needs a password to open; remove the password first"
+        return EncryptedFileError("the PDF is encrypted and needs a password to open; remove the password first",
+                                  path=name, where=where)
     if "Encryption" in kind or "encrypt" in str(inner).lower():
-        return f"the PDF is encrypted in a way that cannot be read ({inner}); remove the encryption first"
+        return EncryptedFileError(f"the PDF is encrypted in a way that cannot be read ({inner}); "
+                                  "remove the encryption first", path=name, where=where)
     if kind in ("PSEOF", "PDFNoValidXRef", "PDFSyntaxError", "PSSyntaxError", "PDFNoPageLabels"):
-        return f"damaged or truncated PDF ({kind}: {inner}); save or download it again"
-    return f"damaged PDF, or not a PDF ({kind}: {inner})"
+        return DamagedFileError(f"damaged or truncated PDF ({kind}: {inner}); save or download it again",
+                                path=name, where=where)
+    return DamagedFileError(f"damaged PDF, or not a PDF ({kind}: {inner})", path=name, where=where)
 
 
 register(ReaderSpec(name=NAME, extensions=("pdf",), sniff=sniff, read=read))
