@@ -22,7 +22,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=7)
     args = ap.parse_args()
-    files = sorted((ROOT / "fixtures" / "seeds").glob("*.txt")) + sorted((ROOT / "fixtures" / "realworld").glob("*.txt"))
+    files = sorted((ROOT / "fixtures" / "seeds").glob("*.txt"))
+    files += sorted((ROOT / "fixtures" / "realworld").glob("*.txt"))
     files += sorted(p for p in (ROOT / "fixtures" / "flavours").iterdir() if p.suffix in (".md", ".txt"))
     print(f"{'file':<44} {'KB':>6} {'facts':>6} {'min ms':>8} {'median':>8} {'max':>8} {'peak MB':>8}")
     for path in files:
