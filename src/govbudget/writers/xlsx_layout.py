@@ -248,8 +248,9 @@ def _labelled_paths(table: Table, kind: str | None) -> tuple[list[Column], list[
         lines = sources
     elif tree is not None:
         width, lines = tree
-        names = PURCHASE_HEADERS + ("",) * max(0, width - len(PURCHASE_HEADERS))
-        heads = [Column("name", (names[i] or f"{PURCHASE_HEADERS[-1]}{i}",)) for i in range(width)]
+        # A path deeper than the template's (none seen yet) gets numbered columns after 采购组织形式.
+        names = PURCHASE_HEADERS + tuple(f"{PURCHASE_HEADERS[-1]}{i}" for i in range(len(PURCHASE_HEADERS), width))
+        heads = [Column("name", (names[i],)) for i in range(width)]
     else:
         return None
     amounts = _amount_columns(table, kind, _measures(table))

@@ -16,10 +16,10 @@ import re
 
 from .. import vocabulary as V
 from ..model import Row, Table
-from ..textnorm import compact
 from ..recognise.labels import normalise
 from ..recognise.rowkeys import income_item, is_total
 from ..recognise.sources import income_part
+from ..textnorm import compact
 from .xlsx_rows import INCOME_NAMES, PART_NAMES
 
 __all__ = ["SOURCE_HEADER", "PURCHASE_HEADERS", "source_lines", "purchase_lines"]
