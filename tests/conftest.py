@@ -57,3 +57,34 @@ def program(name: str) -> str:
     if os.environ.get("GOVBUDGET_REQUIRE_PROGRAMS") == "1":
         pytest.fail(f"{name} is required here (GOVBUDGET_REQUIRE_PROGRAMS=1) but not installed")
     pytest.skip(f"{name} is not installed")
+
+
+# PDF fixtures that cannot be read (encrypted, truncated, scanned, unmapped glyphs): tested for their errors.
+UNREADABLE_PDF = frozenset({"encrypted.pdf", "truncated.pdf", "scanned.pdf", "cid_font.pdf"})
+
+
+def input_fixtures() -> list[Path]:
+    """Every fixture that reads into a model, of every input format.
+
+    Legacy ``.doc``/``.xls`` are left out: once LibreOffice converts them they are their
+    ``.docx``/``.xlsx`` twins (tests/test_office.py compares them).
+    """
+    return sorted(
+        list(SEEDS.glob("*.txt"))
+        + list((FIXTURES / "realworld").iterdir())
+        + list((FIXTURES / "flavours").iterdir())
+        + [p for p in (FIXTURES / "office").iterdir() if p.suffix in (".docx", ".xlsx")]
+        + [p for p in (FIXTURES / "pdf").rglob("*.pdf") if p.name not in UNREADABLE_PDF]
+    )
+
+
+_read_cache: dict[Path, object] = {}
+
+
+def read_fixture(path: Path):
+    """``govbudget.read(path)``, once per test run: models are frozen, so tests can share them."""
+    import govbudget
+
+    if path not in _read_cache:
+        _read_cache[path] = govbudget.read(path)
+    return _read_cache[path]

@@ -14,15 +14,12 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, GOLDEN, SEEDS
+from conftest import FIXTURES, GOLDEN, SEEDS, UNREADABLE_PDF
 
 import govbudget
 from govbudget.writers.facts import facts_csv
 
 REGEN = os.environ.get("GOVBUDGET_REGEN_GOLDEN") == "1"
-
-# PDF fixtures that cannot be read (encrypted, truncated, scanned, unmapped glyphs) are tested for their errors.
-_UNREADABLE_PDF = {"encrypted.pdf", "truncated.pdf", "scanned.pdf", "cid_font.pdf"}
 
 CASES = sorted(
     list(SEEDS.glob("*.txt"))
@@ -30,7 +27,7 @@ CASES = sorted(
     + [p for p in (FIXTURES / "flavours").iterdir() if not p.name.startswith("reader_")]
     # Legacy .doc/.xls need LibreOffice; tests/test_office.py compares them with these.
     + [p for p in (FIXTURES / "office").iterdir() if p.suffix in (".docx", ".xlsx")]
-    + [p for p in (FIXTURES / "pdf").rglob("*.pdf") if p.name not in _UNREADABLE_PDF]
+    + [p for p in (FIXTURES / "pdf").rglob("*.pdf") if p.name not in UNREADABLE_PDF]
 )
 
 

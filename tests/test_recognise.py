@@ -552,6 +552,22 @@ def test_procurement_lines_are_keyed_by_their_whole_path() -> None:
     assert not {"row.unrecognised", "row.duplicate", "row.unlabelled"} & codes(d)
 
 
+def test_procurement_path_parts_keep_the_characters_printed() -> None:
+    """Full-width brackets stay full-width in the key (only whitespace goes), as the row name keeps them."""
+    rows = [PURCHASES[0], ["合计", "", "", "", "", "3.00"], ["二、工程B", "", "", "", "", "3.00"],
+            ["", "商品和服务支出", "维修 （护） 费", "", "", "3.00"],
+            ["", "", "", "租赁服务(不带操作员)", "分散自行组织", "1.00"],
+            ["", "", "", "租赁服务（不带操作员）", "分散自行组织", "2.00"]]
+    d = recognise(doc("某某院 2017 年部门预算", "2017年政府采购预算表", "部门：某某院 单位：万元", rows))
+    (table,) = d.reports[0].tables
+    assert [r.key for r in table.rows[2:]] == [
+        "item:B/商品和服务支出/维修（护）费",
+        "item:B/商品和服务支出/维修（护）费/租赁服务(不带操作员)/分散自行组织",
+        "item:B/商品和服务支出/维修（护）费/租赁服务（不带操作员）/分散自行组织",  # printed otherwise: another line
+    ]
+    assert table.rows[2].name == "商品和服务支出/维修（护）费"
+
+
 def test_a_piece_that_prints_the_split_code_in_one_column_lines_up_from_the_right() -> None:
     head = [
         ["科目编码", "<", "<", "科目名称", "合计", "基本支出", "项目支出"],

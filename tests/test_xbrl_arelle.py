@@ -14,7 +14,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from conftest import FIXTURES, SEEDS
+from conftest import SEEDS, input_fixtures, read_fixture
 
 import govbudget
 from govbudget.model import Cell, Column, Disclosure, Kind, Report, Row, Scope, Table
@@ -23,12 +23,7 @@ from govbudget.readers.xbrl import parse
 from govbudget.taxonomy import ENTRY_POINT, package_bytes
 from govbudget.writers.xbrl import to_xbrl
 
-CASES = sorted(
-    list(SEEDS.glob("*.txt")) + list((FIXTURES / "realworld").glob("*.txt"))
-    + list((FIXTURES / "flavours").iterdir())
-    # Legacy .doc/.xls read as their .docx/.xlsx twins once LibreOffice converts them (tests/test_office.py).
-    + [p for p in (FIXTURES / "office").iterdir() if p.suffix in (".docx", ".xlsx")]
-)
+CASES = input_fixtures()
 
 
 def edge_model() -> Disclosure:
@@ -83,7 +78,7 @@ def validated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[loggin
     files = []
     for path in CASES:
         out = folder / f"{path.name}.xbrl"
-        out.write_bytes(to_xbrl(govbudget.read(path)))
+        out.write_bytes(to_xbrl(read_fixture(path)))
         files.append(out)
     (folder / "edge.xbrl").write_bytes(to_xbrl(edge_model()))
     broken = to_xbrl(govbudget.read(SEEDS / "002_ab694a835a5584ff.txt"))
@@ -118,7 +113,7 @@ def test_every_fixture_validates_and_reads_back(path: Path, validated: dict[str,
     records = validated.get(f"{path.name}.xbrl", [])
     assert _was_validated(records)
     assert _problems(records) == []
-    d = govbudget.read(path)
+    d = read_fixture(path)
     assert parse(to_xbrl(d), f"{path.name}.xbrl").facts() == d.facts()
 
 

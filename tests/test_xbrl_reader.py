@@ -6,7 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, SEEDS, seed
+from conftest import input_fixtures, read_fixture, seed
 from hypothesis import HealthCheck, given, settings
 from xbrl_models import disclosures
 
@@ -16,17 +16,12 @@ from govbudget.model import Disclosure
 from govbudget.readers.xbrl import parse, sniff
 from govbudget.writers.xbrl import to_xbrl
 
-CASES = sorted(
-    list(SEEDS.glob("*.txt")) + list((FIXTURES / "realworld").glob("*.txt"))
-    + list((FIXTURES / "flavours").iterdir())
-    # Legacy .doc/.xls read as their .docx/.xlsx twins once LibreOffice converts them (tests/test_office.py).
-    + [p for p in (FIXTURES / "office").iterdir() if p.suffix in (".docx", ".xlsx")]
-)
+CASES = input_fixtures()
 
 
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.name)
 def test_reading_an_instance_back_gives_the_same_facts(path: Path) -> None:
-    d = govbudget.read(path)
+    d = read_fixture(path)
     back = parse(to_xbrl(d), "x.xbrl")
     assert back.facts() == d.facts()
     assert [(t.id, t.title, t.unit, t.label) for r in back.reports for t in r.tables] == [
@@ -74,7 +69,7 @@ def test_an_instance_is_recognised_by_content_whatever_its_name(tmp_path: Path) 
     assert sniff(data[:8192], Path("x.xml"))
     path = tmp_path / "report.xml"
     path.write_bytes(data)
-    assert govbudget.read(path).facts() == govbudget.read(seed("002")).facts()
+    assert read_fixture(path).facts() == govbudget.read(seed("002")).facts()
     assert not sniff(b"<html><body>instance</body></html>", Path("x.html"))
     assert not sniff(b'{"schema": "http://www.xbrl.org/2003/instance"}', Path("x.json"))
 
@@ -191,4 +186,4 @@ def test_an_empty_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "empty.xbrl"
     path.write_bytes(b"  \n")
     with pytest.raises(EmptyInputError, match="empty.xbrl: the file is empty"):
-        govbudget.read(path)
+        read_fixture(path)

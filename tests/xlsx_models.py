@@ -2,7 +2,8 @@
 
 Unlike ``strategies.py`` (any model at all), these build reports whose tables use
 real table ids, row keys, measures and units in the combinations disclosures print:
-function and economic code trees, two-sided summaries, 三公 and 公开10表 lines, projects.
+function and economic code trees, two-sided summaries with 其中 parts, 三公 and 公开10表 lines, projects,
+income tables that list fund sources and procurement trees.
 """
 
 from __future__ import annotations
@@ -64,9 +65,26 @@ STATS = (("procurement_total", "合计", None), ("procurement_goods", "货物", 
          ("procurement_services", "服务", None), ("admin_operating_cost", "机关运行经费", None),
          ("admin_operating_cost.admin", "行政单位", None), ("vehicles_total", "车辆数合计", "辆"),
          ("vehicles.other", "其他用车", "辆"))
+# The parts printed under an income line (其中：…), by the line; either name reads back as the part.
+INCOME_PARTS = {"fiscal": ("gov_fund", ("其中：政府性基金预算财政拨款", "政府性基金")),
+                "other": ("donation", ("其中：捐赠收入", "捐赠"))}
+# An income table that lists fund sources: (key, name), parts right under their group's line.
+SOURCE_LINES = (("grand_total", "收入总计"), ("general_budget", "一般公共预算资金小计"),
+                ("general_budget.appropriation", "公共财政拨款(补助)资金"), ("general_budget.earmarked", "专项收入"),
+                ("gov_fund", "政府性基金"), ("special_account", "财政专户管理资金小计"),
+                ("special_account.tuition", "专户管理教育收费"), ("other", "小计"), ("other.business", "事业收入"),
+                ("other.debt", "债务资金（银行贷款）"), ("carryover", "上年结转和结余资金小计"),
+                ("carryover.used", "其中：动用上年结转和结余资金"))
+# A 政府采购预算表 printed as a tree: 专项, 经济科目, then purchases (物品, 组织形式); full-width brackets kept.
+PURCHASE_TREE = (("A", "一、货物A", (("审判专项业务费", "办公设备购置", (("其他办公设备", "分散自行组织"),
+                                                                  ("PC服务器", "部门集中采购"))),
+                                    ("审判专项业务费", "印刷费", (("印刷品", "分散自行组织"),)))),
+                 ("B", "二、工程B", (("商品和服务支出", "维修（护）费", (("修缮工程", "分散自行组织"),)),)),
+                 ("C", "三、服务", (("物业管理费", "物业管理费", (("物业管理服务", "部门集中采购"),)),
+                                   ("案件审判经费", "租赁费", (("租赁服务（不带操作员）", "政府集中采购"),)))))
 BUDGET_TABLES = ("summary", "income", "expenditure", "fiscal_summary", "general_budget_expenditure",
                  "general_budget_basic", "three_public", "gov_fund_expenditure", "state_capital_expenditure",
-                 "fiscal_expenditure", "fiscal_basic", "admin_operating_cost", "project_expenditure")
+                 "fiscal_expenditure", "fiscal_basic", "admin_operating_cost", "project_expenditure", "procurement")
 FINAL_TABLES = ("summary", "income", "expenditure", "fiscal_summary", "general_budget_expenditure",
                 "general_budget_basic", "gov_fund_expenditure", "state_capital_expenditure", "three_public",
                 "disclosure_stats")
@@ -112,8 +130,13 @@ def coded_table(draw, table_id: str, unit: str) -> Table:
 def two_sided_table(draw, table_id: str, unit: str, kind: Kind | None) -> Table:
     right = draw(st.sampled_from(RIGHT_SIDES))
     empty = draw(st.integers(0, 5)) == 0
-    left = [Row(f"item:income.{k}", INCOME_NAMES[k], cells(draw, ("amount",), empty), P)
-            for k in draw(subsequence(INCOME_BODY, 1))]
+    left = []
+    for k in draw(subsequence(INCOME_BODY, 1)):
+        left.append(Row(f"item:income.{k}", INCOME_NAMES[k], cells(draw, ("amount",), empty), P))
+        if k in INCOME_PARTS and draw(st.booleans()):
+            part, names = INCOME_PARTS[k]
+            left.append(Row(f"item:income.{k}.{part}", draw(st.sampled_from(names)),
+                            cells(draw, ("amount",), empty), P))
     right_rows = [Row(f"fn:{c}", n, cells(draw, right, empty), P)
                   for c, n in draw(subsequence(tuple(x for x in FN_TREE if len(x[0]) == 3), 1))]
     footer = ["current_total", "carryover"]
@@ -155,6 +178,31 @@ def item_table(draw, table_id: str, unit: str, kind: Kind | None) -> Table:
 
 
 @st.composite
+def source_list(draw, unit: str) -> Table:
+    """An income table listing fund sources, one figure column."""
+    empty = draw(st.integers(0, 5)) == 0
+    lines = [SOURCE_LINES[0]] + draw(subsequence(SOURCE_LINES[1:], 1))
+    rows = [Row(f"item:income.{k}", n, cells(draw, ("amount",), empty), P) for k, n in lines]
+    return Table("income", "收入预算总表", unit, (Column("amount", "金额"),), tuple(rows), P)
+
+
+@st.composite
+def purchase_tree(draw, unit: str) -> Table:
+    """A 政府采购预算表 printed as a tree: 合计, categories, subtotals and purchases keyed by their paths."""
+    empty = draw(st.integers(0, 5)) == 0
+    rows = [Row("item:total", "合计", cells(draw, ("amount",), empty), P)]
+    words = {"A": "goods", "B": "works", "C": "services"}
+    for letter, heading, subtotals in draw(subsequence(PURCHASE_TREE, 1)):
+        rows.append(Row(f"item:procurement_{words[letter]}", heading, cells(draw, ("amount",), empty), P))
+        for item, econ, purchases in draw(subsequence(subtotals, 1)):
+            rows.append(Row(f"item:{letter}/{item}/{econ}", f"{item}/{econ}", cells(draw, ("amount",), empty), P))
+            for what, how in draw(subsequence(purchases)):
+                rows.append(Row(f"item:{letter}/{item}/{econ}/{what}/{how}", f"{what}/{how}",
+                                cells(draw, ("amount",), empty), P))
+    return Table("procurement", "政府采购预算表", unit, (Column("amount", "总计"),), tuple(rows), P)
+
+
+@st.composite
 def report(draw, entity: str, code: str | None, scope: Scope, kind: Kind | None, year: int) -> Report:
     ids = draw(subsequence(FINAL_TABLES if kind is Kind.FINAL_ACCOUNTS else BUDGET_TABLES))
     tables = []
@@ -164,6 +212,10 @@ def report(draw, entity: str, code: str | None, scope: Scope, kind: Kind | None,
             tables.append(draw(two_sided_table(table_id, unit, kind)))
         elif table_id in ("three_public", "disclosure_stats"):
             tables.append(draw(item_table(table_id, unit, kind)))
+        elif table_id == "procurement":
+            tables.append(draw(purchase_tree(unit)))
+        elif table_id == "income" and draw(st.booleans()):
+            tables.append(draw(source_list(unit)))
         else:
             tables.append(draw(coded_table(table_id, unit)))
     stated = draw(subsequence((("item:income.grand_total", "收入总计"), ("fn:208", "社会保障和就业支出"),
@@ -184,7 +236,10 @@ def expressible_disclosures(draw) -> Disclosure:
     year = draw(st.integers(2015, 2030))
     n = draw(st.integers(1, 3))
     if n == 1:
+        # A department alone, with a class-like code, a longer one or none: its sheets say 编制部门.
         who = [draw(st.sampled_from((("示例区民政局", "301", Scope.DEPARTMENT),
+                                     ("示例区民政局", None, Scope.DEPARTMENT),
+                                     ("示例区卫生健康委员会", "305000", Scope.DEPARTMENT),
                                      ("示例区民政局机关", "301001", Scope.UNIT),
                                      ("示例区社会福利院", None, Scope.UNIT))))]
     else:

@@ -223,7 +223,13 @@ def _header(ws, top: int, plan: SheetPlan, st: _Styles) -> int:
                     end += 1
                 merges.append((top + level, c + 1, top + level, end + 1))
             else:
-                merges.append((top + level, c + 1, top + depth - 1, c + 1))
+                if c > 0 and paths[c - 1] == path and plan.columns[c - 1].kind == plan.columns[c].kind == "name":
+                    continue  # one label over two name columns (项目名称 over a group and its lines)
+                end = c
+                while (end + 1 < len(paths) and paths[end + 1] == path
+                       and plan.columns[c].kind == plan.columns[end + 1].kind == "name"):
+                    end += 1
+                merges.append((top + level, c + 1, top + depth - 1, end + 1))
             _text(ws.cell(top + level, c + 1), label)
     for r1, c1, r2, c2 in merges:
         if (r1, c1) != (r2, c2):

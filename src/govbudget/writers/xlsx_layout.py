@@ -20,6 +20,7 @@ from ..amounts import plain
 from ..model import Report, Row, Table
 from ..recognise.stated import STATED_HEADERS, STATED_TITLE
 from . import xlsx_headers as H
+from .xlsx_lists import PURCHASE_HEADERS, SOURCE_HEADER, purchase_lines, source_lines
 from .xlsx_rows import (
     STATS_HEADINGS,
     expenditure_label,
@@ -99,7 +100,8 @@ def report_plans(report: Report) -> list[SheetPlan]:
 
 # -- lines above the table ------------------------------------------------------------
 def _meta(report: Report, table: Table | None) -> tuple[str, str, str]:
-    label = "部门名称" if report.scope.value == "department" else "单位名称"
+    # 编制部门 heads the tables of a department's own disclosure; 部门名称 is printed by units too.
+    label = "编制部门" if report.scope.value == "department" else "单位名称"
     name = report.entity
     code = report.entity_code
     # ``450002-名称`` is read back as code and name only when the name is all Chinese.
@@ -203,6 +205,9 @@ def _reads_as_data(columns: list[Column], entries: tuple[Entry, ...]) -> bool:
 
 
 def _in_rows(table: Table, kind: str | None) -> tuple[list[Column], list[tuple[Entry, ...]]]:
+    listed = _labelled_paths(table, kind)
+    if listed is not None:
+        return listed
     scheme = _scheme(table)
     heads = H.code_columns(scheme)
     columns: list[Column] = []
@@ -232,6 +237,29 @@ def _in_rows(table: Table, kind: str | None) -> tuple[list[Column], list[tuple[E
             figures = [row.value("count")] + figures[1:]
         rows.append(head + tuple(Entry(v, bold) for v in figures))
     return columns, rows
+
+
+def _labelled_paths(table: Table, kind: str | None) -> tuple[list[Column], list[tuple[Entry, ...]]] | None:
+    """A fund-source income list or a procurement tree: label columns, then the figures."""
+    sources = source_lines(table) if not table.empty else None
+    tree = purchase_lines(table) if not table.empty else None
+    if sources is not None:
+        heads = [Column("name", (SOURCE_HEADER,)), Column("name", (SOURCE_HEADER,))]
+        lines = sources
+    elif tree is not None:
+        width, lines = tree
+        # A path deeper than the template's (none seen yet) gets numbered columns after 采购组织形式.
+        names = PURCHASE_HEADERS + tuple(f"{PURCHASE_HEADERS[-1]}{i}" for i in range(len(PURCHASE_HEADERS), width))
+        heads = [Column("name", (names[i],)) for i in range(width)]
+    else:
+        return None
+    amounts = _amount_columns(table, kind, _measures(table))
+    rows = []
+    for labels, row in lines:
+        # Totals and the procurement categories in bold, as class lines are.
+        bold = row.key in ("item:total", "item:income.grand_total") or (tree is not None and labels[0] is not None)
+        rows.append(tuple(Entry(t, bold) for t in labels) + tuple(Entry(row.value(c.measure), bold) for c in amounts))
+    return heads + amounts, rows
 
 
 def _tree_order(rows: tuple[Row, ...]) -> list[Row]:

@@ -21,8 +21,9 @@ from ..recognise.rowkeys import (
     stats_section,
     three_public_item,
 )
+from ..recognise.sources import income_part
 
-__all__ = ["INCOME_NAMES", "EXPENDITURE_NAMES", "income_label", "expenditure_label", "item_label",
+__all__ = ["INCOME_NAMES", "PART_NAMES", "EXPENDITURE_NAMES", "income_label", "expenditure_label", "item_label",
            "stats_section_of", "STATS_HEADINGS", "is_code_like"]
 
 INCOME_NAMES = {
@@ -41,6 +42,19 @@ INCOME_NAMES = {
     "business_fund_offset": "用事业基金弥补收支差额",
     "carryover": "上年结转结余",
     "grand_total": "收入总计",
+}
+# The standard names of the parts of an income line (``recognise.sources.income_part`` reads them).
+PART_NAMES = {
+    "donation": "捐赠收入",
+    "tuition": "教育收费",
+    "appropriation": "公共财政拨款(补助)资金",
+    "earmarked": "专项收入",
+    "other_nontax": "其他非税收入",
+    "debt": "债务资金(银行贷款)",
+    "used": "动用上年结转和结余资金",
+    "business": "事业收入",
+    "operating": "经营收入",
+    "other": "其他收入",
 }
 EXPENDITURE_NAMES = {
     "current_total": "本年支出合计",
@@ -118,6 +132,12 @@ def income_label(suffix: str, name: str) -> str:
     own = suffix.split(".", 1)[1] if suffix.startswith("carryover.") else suffix
     if own in INCOME_NAMES or own in V.CARRYOVER_PARTS:
         return name if income_item(name) == own else INCOME_NAMES[own]
+    line, _, part = suffix.partition(".")
+    if line in INCOME_NAMES and part and "." not in part:
+        # 其中：捐赠收入 right under 其他收入: a part of the line above it.
+        if re.match(r"\s*其中", name) and income_part(name) == part:
+            return name
+        return "其中：" + (PART_NAMES.get(part) or INCOME_NAMES.get(part) or part)
     if income_item(name) is None and function_class(name) is None:
         return _unknown(name, suffix)
     return suffix
