@@ -18,6 +18,7 @@ __all__ = [
     "header_words_only",
     "dedupe",
     "split_part_labels",
+    "has_values",
 ]
 
 _INT = re.compile(r"^\d{1,3}$")
@@ -97,6 +98,11 @@ def split_part_labels(row: GridRow) -> tuple[GridRow, GridRow] | None:
     head = tuple(c if i < lead else attrs.evolve(c, text="") for i, c in enumerate(row.cells))
     body = tuple(attrs.evolve(c, text="") if i < lead else c for i, c in enumerate(row.cells))
     return attrs.evolve(row, cells=head), attrs.evolve(row, cells=body)
+
+
+def has_values(row: GridRow) -> bool:
+    """Figures (or small counts) anywhere after the row's first cell."""
+    return any(decimal_like(t) or (t.strip().isdigit() and len(t.strip()) < 3) for t in row_texts(row)[1:])
 
 
 def amount_or_blank(text: str) -> bool:

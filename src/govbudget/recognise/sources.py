@@ -18,7 +18,7 @@ from __future__ import annotations
 from .. import vocabulary as V
 from ..grid import GridRow
 from ..provenance import Severity
-from .gridrows import row_texts
+from .gridrows import has_values, row_texts
 from .labels import display_name, normalise
 from .rowkeys import income_item
 
@@ -74,7 +74,7 @@ class SourceRows:
         if fund is None:
             label = display_name(sub or group)
             norm = normalise(f"{group}{sub}")
-            self.note("row.unrecognised", Severity.WARNING if self._has_values(row) else Severity.INFO,
+            self.note("row.unrecognised", Severity.WARNING if has_values(row) else Severity.INFO,
                       f"income line {label!r} is not a known fund source; kept as item:income.{norm}",
                       row.provenance, row=f"item:income.{norm}", actual=label)
             return f"item:income.{norm}", label
@@ -85,7 +85,7 @@ class SourceRows:
         part = income_part(sub)
         if part is None:
             norm = normalise(sub)
-            self.note("row.unrecognised", Severity.WARNING if self._has_values(row) else Severity.INFO,
+            self.note("row.unrecognised", Severity.WARNING if has_values(row) else Severity.INFO,
                       f"line {display_name(sub)!r} under {display_name(group)!r} is not a known part; "
                       f"kept as item:income.{fund}.{norm}",
                       row.provenance, row=f"item:income.{fund}.{norm}", actual=display_name(sub))
