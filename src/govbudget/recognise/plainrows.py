@@ -41,7 +41,8 @@ class PlainRows:
         names = [at(s.index) for s in specs if s.role == "name" and at(s.index)]
         name = names[0] if names else ""
         scheme = next((s.scheme for s in specs if s.role == "code" and s.scheme), V.CODE_SCHEME.get(self.table_id))
-        # A 款 or 项 part is a two-digit field: ``301 | 2`` is 30102, never 3012.
+        # A 款 or 项 part is a two-digit field: ``301 | 2`` is 30102, never 3012 (spreadsheets print 02 as 2
+        # when the cell is a number).
         padded = [(p, "0" + clean_code(t) if p in ("sub", "item") and re.fullmatch(r"\d", clean_code(t)) else t)
                   for p, t in code_parts]
         code = self._join_code(padded)
@@ -93,8 +94,6 @@ class PlainRows:
         if all(p is None for p, _ in parts):
             return next((clean_code(t) for _, t in parts if re.search(r"\d", t)), "")
         by = {p: clean_code(t) for p, t in parts if p}
-        # A 款 or 项 part is two digits; spreadsheets print 02 as 2 when the cell is a number.
-        by = {p: t.zfill(2) if p in ("sub", "item") and len(t) == 1 and t.isdigit() else t for p, t in by.items()}
         cls, sub, item = by.get("class", ""), by.get("sub", ""), by.get("item", "")
         if len(sub) > 2 or len(item) > 2:
             return sub if len(sub) > len(item) else item
