@@ -26,20 +26,6 @@ __all__ = ["HeaderLayout"]
 class HeaderLayout:
     """Reading the header and choosing the layout, mixed into :class:`~govbudget.recognise.tables.TableBuilder`."""
 
-    @staticmethod
-    def _code_labels_in_total_line(header: list[GridRow], data: list[GridRow]) -> None:
-        """类 | 款 | 项 printed in the line of 合计 below the header: they head the code columns."""
-        if not data:
-            return
-        row = data[0]
-        parts = [i for i, t in enumerate(row_texts(row)) if normalise(t) in ("类", "款", "项")]
-        if len(parts) < 2:
-            return
-        labels = tuple(attrs.evolve(c, text=c.text if i in parts else "") for i, c in enumerate(row.cells))
-        figures = tuple(attrs.evolve(c, text="" if i in parts else c.text) for i, c in enumerate(row.cells))
-        header.append(attrs.evolve(row, cells=labels))
-        data[0] = attrs.evolve(row, cells=figures)
-
     def _read_header(self, header: list[GridRow], rows: list[GridRow], header_text: list[str] | None) -> None:
         width = max((len(r.cells) for r in rows), default=0)
         self.header_texts = [[normalise(t) for t in row_texts(r)] for r in header]

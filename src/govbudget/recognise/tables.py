@@ -33,8 +33,8 @@ from .labels import is_code, normalise
 from .layout import HeaderLayout
 from .placement import Hints, Option, Pending, options_for, resolve
 from .plainrows import PlainRows
-from .rowkeys import stats_section
 from .purchases import PurchaseRows
+from .rowkeys import stats_section
 from .sources import SourceRows
 from .transposed import TransposedRows
 from .twosided import TwoSidedRows
@@ -120,7 +120,6 @@ class TableBuilder(HeaderLayout, PlainRows, TwoSidedRows, TransposedRows, Source
             else:
                 header.append(row)
         if self.specs is None:
-            self._code_labels_in_total_line(header, data)
             self._read_header(header, rows, header_text)
         elif header:
             self._repeated_header(header)
