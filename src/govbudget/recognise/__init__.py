@@ -4,37 +4,37 @@ Walks a :class:`~govbudget.grid.SourceDocument` in reading order. Paragraphs set
 the context (entity, year, kind, unit, the next table's title); each grid table
 becomes a model table by its title, or continues the previous one when it has
 none; a new entity line (``450001丰润区医疗保障局本级``, ``单位名称：…``) starts a new
-report. Whatever is not understood becomes a finding, never a silent drop.
+report. The walk leaves a draft per entity, which :mod:`.reports` finishes.
+Whatever is not understood becomes a finding, never a silent drop.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from decimal import Decimal
 
 import attrs
 
 from .. import vocabulary as V
-from ..amounts import UNIT_FACTORS
 from ..errors import NotADisclosureError
 from ..grid import GridRow, GridTable, Paragraph, SourceDocument
-from ..model import Disclosure, Kind, Report, Row, Scope, Table
+from ..model import Disclosure
 from ..provenance import Finding, Provenance, Severity
 from ..textnorm import compact
-from .hints import report_hints
-from .labels import normalise
+from .gridrows import decimal_like
+from .labels import is_code, normalise
 from .meta import ENTITY_SUFFIX, Meta, document_title, heading_words, is_title_like, read_meta, table_id_of
-from .narrative import fund_figures, narrative_rows
-from .repair import repair_names
+from .reports import ReportDraft, discover_codes, finish_reports
+from .rowkeys import is_total
 from .stated import is_stated_title, stated_rows
 from .tables import TableBuilder
 
 __all__ = ["recognise"]
 
 DEFAULT_DOC_TITLE_LINES = 40
-DEFAULT_PLACEMENT_PASSES = 4
 DEFAULT_HEADING_CHARS = 40
+# What may stand between two pieces of one table: a repeated header, a page footer, a wrapped fragment.
+DEFAULT_INTERRUPTION_LINES = 3
+DEFAULT_INTERRUPTION_CHARS = 30
 _CONTINUED = re.compile(r"[（(]续表?[)）]$|续表$|^续表")
 _KIND_LINE = re.compile(r"(预算|决算)公开|年度?(部门|单位)(预算|决算)")
 # Running text, not a title or a line about the table: a sentence, or one that introduces what follows
@@ -42,28 +42,6 @@ _KIND_LINE = re.compile(r"(预算|决算)公开|年度?(部门|单位)(预算|�
 _BODY_TEXT = re.compile(r"[。；]|^.{12,}[:：]$")
 # A note saying the table above is empty: 故本表为空表, 本表无数据, 空表列示.
 _EMPTY_NOTE = re.compile(r"本表为空表|本表无数据|故本表无|空表列示|此表为空")
-# A sentence in which a department names the units its budget or accounts take in:
-# 本部门纳入本年预算的下属单位如下, 部门预算包括大学、附属中学及附属小学, 部门决算包括…下属行政事业单位决算.
-# A count of nought (所属0个行政单位) names none.
-_DEPARTMENT_WORDS = re.compile(r"部门(汇总)?(预算|决算)|本部门|单位构成")
-_UNITS_BENEATH = re.compile(
-    r"(下属|所属|附属|派出)(?![^，。；]{0,2}[0０]\s*[个家])[^，。；]{0,12}?(单位|中学|小学|机构)"
-)
-
-
-@attrs.define
-class _ReportDraft:
-    entity: str
-    code: str | None
-    scope_word: str | None = None
-    department_label: bool = False
-    kinds: Counter = attrs.field(factory=Counter)
-    years: Counter = attrs.field(factory=Counter)
-    builders: list[TableBuilder] = attrs.field(factory=list)
-    paragraphs: list[Paragraph] = attrs.field(factory=list)
-    findings: list[Finding] = attrs.field(factory=list)
-    titles: list[str] = attrs.field(factory=list)
-    stated: list[Row] = attrs.field(factory=list)
 
 
 def recognise(doc: SourceDocument) -> Disclosure:
@@ -74,8 +52,8 @@ def recognise(doc: SourceDocument) -> Disclosure:
 class _Walker:
     def __init__(self, doc: SourceDocument) -> None:
         self.doc = doc
-        self.reports: list[_ReportDraft] = []
-        self.current: _ReportDraft | None = None
+        self.reports: list[ReportDraft] = []
+        self.current: ReportDraft | None = None
         self.pending: list[Paragraph] = []
         self.builder: TableBuilder | None = None
         self.findings: list[Finding] = list(doc.findings)
@@ -146,13 +124,13 @@ class _Walker:
         if name and self.current.entity and name != compact(self.current.entity):
             self.current = self._report_for(name, None)
 
-    def _report_for(self, entity: str | None, code: str | None) -> _ReportDraft:
+    def _report_for(self, entity: str | None, code: str | None) -> ReportDraft:
         for r in self.reports:
             if (code and r.code == code) or (entity and r.entity == entity and (not code or not r.code)):
                 if code and not r.code:
                     r.code = code
                 return r
-        draft = _ReportDraft(entity or self.doc_entity or "", code)
+        draft = ReportDraft(entity or self.doc_entity or "", code)
         self.reports.append(draft)
         return draft
 
@@ -293,7 +271,7 @@ class _Walker:
                 return m.entity, None
         return None, None
 
-    def _switch_report(self, entity: str | None, code: str | None, table_id: str, title: str) -> _ReportDraft:
+    def _switch_report(self, entity: str | None, code: str | None, table_id: str, title: str) -> ReportDraft:
         if self.current is None:
             self.current = self._report_for(entity or self.doc_entity, code)
             # The text before the first table (概况, 情况说明) belongs to the first report.
@@ -332,7 +310,7 @@ class _Walker:
                                   f"text between the parts of the table not read: {p.text.strip()[:80]!r}",
                                   p.provenance)
 
-    def _foreign_title(self, report: _ReportDraft, title: str, table_id: str, prov: Provenance) -> None:
+    def _foreign_title(self, report: ReportDraft, title: str, table_id: str, prov: Provenance) -> None:
         """A title naming another entity (天津市蓟江区… in a 綦江区 file) is worth a look."""
         if not report.entity:
             return
@@ -357,155 +335,16 @@ class _Walker:
     def _finish(self) -> Disclosure:
         if not self.reports:
             if self.doc_entity or self.doc_year:
-                self.reports.append(_ReportDraft(self.doc_entity or "", None, paragraphs=self.preamble))
+                self.reports.append(ReportDraft(self.doc_entity or "", None, paragraphs=self.preamble))
             else:
                 raise NotADisclosureError(
                     "no annex table and no disclosure title found: is this a budget or final-accounts disclosure?",
                     path=self.doc.source,
                 )
-        self._discover_codes()
-        reports = tuple(self._report(d) for d in self.reports)
-        reports = self._scopes(reports)
+        discover_codes(self.reports, self.doc.blocks)
+        reports = finish_reports(self.reports, kind=self.doc_kind, year=self.doc_year, scope=self.doc_scope)
         return Disclosure(source=self.doc.source, reader=self.doc.reader, reports=reports,
                           findings=tuple(self.findings))
-
-    def _discover_codes(self) -> None:
-        names = {compact(d.entity): d for d in self.reports if d.entity and not d.code}
-        if not names:
-            return
-        for block in self.doc.blocks:
-            rows = block.rows if isinstance(block, GridTable) else ()
-            texts = [c.text for r in rows for c in r.cells] if rows else [block.text]
-            for i, t in enumerate(texts):
-                # ``060002-朔州市…`` in a line or cell, or a code cell beside a name cell.
-                for m in re.finditer(r"(?<!\d)(\d{3,12})\s*[-－—]?\s*([^\s:：，,；;]+)", t):
-                    if compact(m.group(2)) in names:
-                        names[compact(m.group(2))].code = m.group(1)
-                if rows and re.fullmatch(r"\d{3,12}", compact(t)) and i + 1 < len(texts):
-                    if compact(texts[i + 1]) in names:
-                        names[compact(texts[i + 1])].code = compact(t)
-
-    def _report(self, d: _ReportDraft) -> Report:
-        tables: list[Table] = []
-        findings = list(d.findings)
-        kind = d.kinds.most_common(1)[0][0] if d.kinds else self.doc_kind
-        year = d.years.most_common(1)[0][0] if d.years else self.doc_year
-        others = Counter(y for r in self.reports if r is not d for y in r.years.elements())
-        if year is None and others:
-            # A file holds one year's disclosures: a unit's tables printed without it share the others'.
-            year = others.most_common(1)[0][0]
-            findings.append(Finding("report.year_inferred", Severity.INFO,
-                                    f"no fiscal year printed with the report; taken as {year}, the year of the "
-                                    "file's other reports", entity=d.entity))
-        self._place(d.builders)
-        stated = Counter(b.unit for b in d.builders if b.unit)
-        prevailing = stated.most_common(1)[0][0] if stated else None
-        # What the fund-scope tables print, for the text's restatements of an item for that money only.
-        scoped = fund_figures((b.table_id, b.unit or prevailing, b.rows) for b in d.builders)
-        narrative, notes = narrative_rows(d.paragraphs, entity=d.entity, year=year, kind=kind, scoped=scoped)
-        narrative += d.stated
-        said = {r.key: r.cells[0].value * UNIT_FACTORS.get(r.unit or "", Decimal(1))
-                for r in reversed(narrative) if r.cells[0].value is not None}
-        for b in d.builders:
-            if b.unit is None:
-                b.unit = prevailing
-                if prevailing:
-                    b.note("unit.inferred", Severity.INFO,
-                           f"no unit printed with the table; taken as {prevailing}, "
-                           "the unit of the report's other tables",
-                           b.provenance)
-                else:
-                    b.note("unit.missing", Severity.WARNING, "no unit printed with the table or the report; "
-                           "figures are kept but not converted to yuan", b.provenance)
-            b.use_text(said)
-            table, table_notes = b.finish()
-            tables.append(table)
-            findings.extend(attrs.evolve(f, entity=d.entity) for f in table_notes)
-        if kind is None:
-            findings.append(Finding("report.kind_missing", Severity.WARNING,
-                                    "neither budget nor final accounts is stated", entity=d.entity))
-        if year is None:
-            findings.append(Finding("report.year_missing", Severity.WARNING, "no fiscal year found", entity=d.entity))
-        if not d.entity:
-            findings.append(Finding("report.entity_missing", Severity.WARNING,
-                                    "no entity name found for the report"))
-        findings.extend(notes)
-        tables, notes = repair_names(tables, entity=d.entity, entity_code=d.code, year=year)
-        findings.extend(notes)
-        return Report(
-            entity=d.entity,
-            entity_code=d.code,
-            scope=Scope.UNIT,
-            kind=Kind(kind) if kind else None,
-            year=year,
-            unit=prevailing,
-            tables=tuple(tables),
-            narrative=tuple(narrative),
-            findings=tuple(findings),
-        )
-
-    @staticmethod
-    def _place(builders: list[TableBuilder]) -> None:
-        """Place figures that lost their columns: first by each table's sums, then with the others' help."""
-        for b in builders:
-            b.resolve()
-        for _ in range(DEFAULT_PLACEMENT_PASSES):
-            waiting = sum(len(b.pending) for b in builders)
-            if not waiting:
-                return
-            read: dict[str, dict] = {}
-            for b in builders:
-                if b.table_id not in read:
-                    pending = {p.key for p in b.pending}
-                    read[b.table_id] = {k: v for k, v in b.known_values().items() if k not in pending}
-            printed = {b.table_id for b in builders if b.pending or not b.has_no_figures()}
-            hints = report_hints(read, printed)
-            for b in builders:
-                if b.pending and b.table_id in hints:
-                    b.resolve(hints[b.table_id])
-            if sum(len(b.pending) for b in builders) == waiting:
-                return
-
-    def _scopes(self, reports: tuple[Report, ...]) -> tuple[Report, ...]:
-        """Department when units of the file sit under the entity's code, or the file says so."""
-        out = []
-        for i, r in enumerate(reports):
-            draft = self.reports[i]
-            children = [o for o in reports if o is not r and r.entity_code and o.entity_code
-                        and o.entity_code != r.entity_code and o.entity_code.startswith(r.entity_code)]
-            # 单位预算 said anywhere (the cover, a title) outweighs a 部门： label.
-            stated = "unit" if "unit" in (draft.scope_word, self.doc_scope) else draft.scope_word or self.doc_scope
-            whole = stated == "department" and len(reports) == 1 and self._department_evidence(draft)
-            if children or whole:
-                scope = Scope.DEPARTMENT
-            elif stated == "department" and r.entity_code and len(r.entity_code) == 3:
-                scope = Scope.DEPARTMENT
-            else:
-                scope = Scope.UNIT
-            findings = r.findings
-            if not children and not whole and stated != "unit" and not (r.entity_code and len(r.entity_code) == 3):
-                # 部门预算 is printed by single units too; without units beneath it, take a unit.
-                findings += (Finding(
-                    "report.scope_inferred", Severity.INFO,
-                    "no budget units listed under the entity and no 单位预算/单位决算 wording: taken as a unit",
-                    entity=r.entity),)
-            out.append(attrs.evolve(r, scope=scope, findings=findings))
-        return tuple(out)
-
-    @staticmethod
-    def _department_evidence(draft: _ReportDraft) -> bool:
-        """One set of tables for a whole department: its tables say 部门：, or its text names its units."""
-        if draft.department_label:
-            return True
-        for p in draft.paragraphs:
-            for sentence in re.split(r"[。；;]", compact(p.text)):
-                if _DEPARTMENT_WORDS.search(sentence) and _UNITS_BENEATH.search(sentence):
-                    return True
-        return False
-
-
-DEFAULT_INTERRUPTION_LINES = 3
-DEFAULT_INTERRUPTION_CHARS = 30
 
 
 def _interruption(paragraphs: list[Paragraph], header_lines: set[str]) -> bool:
@@ -519,10 +358,6 @@ def _interruption(paragraphs: list[Paragraph], header_lines: set[str]) -> bool:
 
 def _looks_like_annex(rows: list[GridRow]) -> bool:
     """Figures keyed by classification codes or a 合计 line: probably an annex table we missed."""
-    from .gridrows import decimal_like
-    from .labels import is_code
-    from .rowkeys import is_total
-
     has_figures = any(decimal_like(t) for r in rows for t in r.texts)
     keyed = any(is_code(t) or is_total(t) for r in rows for t in r.texts[:3])
     return has_figures and keyed
