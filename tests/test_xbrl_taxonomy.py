@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from govbudget import vocabulary as V
-from govbudget.recognise.narrative import ITEMS as NARRATIVE_ITEMS
 from govbudget.taxonomy import DIRECTORY, ENTRY_POINT, FILES, NAMESPACE, package_bytes
 from govbudget.taxonomy import names as N
 from govbudget.taxonomy.build import TABLE_VIEWS, build
@@ -47,7 +46,7 @@ def vocabulary_items() -> set[str]:
     keys |= {f"item:expenditure.{k}" for k, _ in V.EXPENDITURE_ITEMS}
     keys |= {f"item:{k}" for k, _ in V.THREE_PUBLIC_ITEMS}
     keys |= {f"item:{k}" for k, _, _ in V.STATS_ITEMS}
-    keys |= {k for k, _ in NARRATIVE_ITEMS}
+    keys |= {k for k, _ in V.NARRATIVE_ITEMS}
     return keys | _documented("Row keys", "item:") | _documented("Narrative figures", "item:")
 
 

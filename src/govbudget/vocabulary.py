@@ -25,6 +25,7 @@ __all__ = [
     "MEASURE_RULES",
     "FUND_MEASURES",
     "COUNT_UNITS",
+    "NARRATIVE_ITEMS",
 ]
 
 TABLE_IDS = (
@@ -304,4 +305,44 @@ MEASURE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 FUND_MEASURES = frozenset(
     {"general_budget", "gov_fund", "state_capital", "special_account", "fiscal", "unit_funds", "other"}
+)
+
+# Items the narrative names (情况说明: 收入总计, 基本支出, 公务接待费 …): (row key, rule on the compact label
+# with the filler words around it removed). First match wins.
+NARRATIVE_ITEMS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("item:income.grand_total", re.compile(
+        r"^收入总(计|预算|额)$|^收入预算总(额|计)?$|^收入预算$|^收入支出总计$|^收支总(预算|计|额)$")),
+    ("item:expenditure.grand_total", re.compile(r"^支出总(计|预算|额)$|^支出预算总(额|计)?$|^支出预算$")),
+    ("item:income.current_total", re.compile(r"^本年收入(预算(合计|小计)?|合计|小计)$|^本年预算收入$")),
+    ("item:expenditure.current_total", re.compile(r"^本年支出(预算(合计|小计)?|合计|小计)$|^本年预算支出$")),
+    ("item:fiscal_grand_total", re.compile(r"^财政拨款收入支出总计$")),
+    ("item:income.nonfiscal_balance_used", re.compile(r"^使用非财政拨款结余$")),
+    ("item:income.carryover", re.compile(r"^上年结转$")),
+    ("item:expenditure.carryover", re.compile(r"^结转下年$")),
+    ("item:fiscal_income", re.compile(r"(?<!非同级)(?<!非)财政拨款(预算)?收入(预算)?(总计|总额|合计)?$")),
+    ("item:general_budget", re.compile(
+        r"一般公共预算(财政)?拨款(收入|支出)?$|一般公共预算(财政拨款)?支出$|^一般公共预算收入$")),
+    ("item:income.business", re.compile(r"^事业收入$")),
+    ("item:income.operating", re.compile(r"^(事业单位)?经营收入$")),
+    ("item:income.other", re.compile(r"^其他收入$|^其他资金(收入)?(预算)?(总计|合计)?$")),
+    ("item:gov_fund", re.compile(r"^政府性基金支出(预算)?(支出)?$")),
+    ("item:reserve", re.compile(r"预留机动经费$")),
+    ("item:three_public", re.compile(r"三公经费(财政拨款)?(支出)?$|三公经费(年初)?(预算|决算)?$")),
+    ("item:outbound", re.compile(r"因公出国\(境\)费?(用|支出|预算支出)?$")),
+    ("item:vehicles", re.compile(r"公务用车购置及运行(维护)?费(支出|预算支出)?$")),
+    ("item:vehicle_purchase", re.compile(r"公务用车购置(费|支出|预算支出)?$")),
+    ("item:vehicle_operation", re.compile(r"公务用车运行(维护)?费(支出|预算支出)?$")),
+    ("item:reception", re.compile(r"公务接待费(支出|预算支出)?$")),
+    ("item:meetings", re.compile(r"会议费(预算)?(支出)?$")),
+    ("item:training", re.compile(r"培训费(预算)?(支出)?$")),
+    ("item:admin_operating_cost", re.compile(r"机关运行经费(支出|预算支出)?$")),
+    ("item:procurement_goods", re.compile(r"政府采购货物(预算|支出)?$|^货物采购金额$|^拟(采购|购买)货物(支出)?$")),
+    ("item:procurement_works", re.compile(r"政府采购工程(预算|支出)?$|^工程采购金额$|^拟(采购|购买)工程(支出)?$")),
+    ("item:procurement_services", re.compile(
+        r"政府采购服务(预算|支出)?$|^服务采购金额$|^拟(采购|购买)服务(支出)?$")),
+    ("item:procurement_total", re.compile(r"政府采购(预算|支出|金额)*(总)?(金额|额)?$")),
+    ("item:personnel", re.compile(r"人员经费$")),
+    ("item:public_funds", re.compile(r"公用经费$")),
+    ("item:basic", re.compile(r"基本支出$")),
+    ("item:project", re.compile(r"项目支出$")),
 )

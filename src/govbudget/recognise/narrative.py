@@ -1,4 +1,4 @@
-"""The figures a disclosure's text states, as keyed rows: ``卫生健康支出 46.13 万元`` -> ``fn:210``.
+"""The figures a disclosure's text states, as keyed mentions: ``卫生健康支出 46.13 万元`` -> ``fn:210``.
 
 Text is cut into clauses at Chinese punctuation; a figure with a money unit is
 read with the words right before it as its label. The label is keyed by a code
@@ -14,23 +14,19 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Callable, Collection, Iterable, Iterator
+from typing import Iterator
 
 import attrs
 
+from .. import vocabulary as V
 from ..amounts import NotAnAmount, normalise_text, parse_amount
 from ..grid import Paragraph
-from ..model import Cell, Row
-from ..provenance import Finding, Provenance, Severity
+from ..provenance import Provenance
 from ..textnorm import compact
-from .fnpaths import econ_by_name, fn_by_name, fn_by_path, fn_name, fn_sub_by_name, path_item
+from .fnpaths import econ_by_name, fn_by_name, fn_by_path, fn_name, fn_sub_by_name
 from .labels import normalise
 
-__all__ = ["Mention", "mentions", "narrative_rows", "fund_figures", "FUND_TABLES"]
-
-# Tables of 财政拨款 or 一般公共预算 money only, and what their lines say of the text's items.
-FUND_TABLES = ("fiscal_expenditure", "fiscal_basic", "general_budget_expenditure", "general_budget_basic")
-_BASIC_TABLES = ("fiscal_basic", "general_budget_basic")
+__all__ = ["Mention", "mentions", "printed_item", "CODE"]
 
 DEFAULT_HEADING_CHARS = 50
 DEFAULT_LABEL_CHARS = 60
@@ -43,7 +39,7 @@ _CHANGE = re.compile(r"比|较|同比|增加|减少|增长|下降|降低|上升|
 _OTHER_YEAR = re.compile(r"上年|去年|以前年度|执行数|预计数|决算数|完成|目标|指标值|成本|测算|单价|平方米")
 _SECTION = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|#)")
 _HEADING = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|#)")
-_CODE = re.compile(r"[（(](\d{3}(?:\d{2}){0,2})[）)]")
+CODE = re.compile(r"[（(](\d{3}(?:\d{2}){0,2})[）)]")
 # A remark in brackets (以合同签订为准) is not part of the label; (境) is.
 _REMARK = re.compile(r"\([^()]{3,}\)")
 # A label that only says "the figure is" (支出决算为, 2024年预算安排): its item is the sentence's subject.
@@ -54,44 +50,6 @@ _FUND_SCOPE = re.compile(r"财政拨款|一般公共预算")
 _SCOPED_ITEMS = {"item:basic", "item:project", "item:personnel", "item:public_funds"}
 _FILLER_END = re.compile(r"(年初)?(财政拨款)?(预算数?|决算数?|支出数)?(安排|为|是|共|合计|总额|约)*$")
 
-# Narrative items: (key, pattern on the compact label with filler removed). First match wins.
-ITEMS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("item:income.grand_total", re.compile(
-        r"^收入总(计|预算|额)$|^收入预算总(额|计)?$|^收入预算$|^收入支出总计$|^收支总(预算|计|额)$")),
-    ("item:expenditure.grand_total", re.compile(r"^支出总(计|预算|额)$|^支出预算总(额|计)?$|^支出预算$")),
-    ("item:income.current_total", re.compile(r"^本年收入(预算(合计|小计)?|合计|小计)$|^本年预算收入$")),
-    ("item:expenditure.current_total", re.compile(r"^本年支出(预算(合计|小计)?|合计|小计)$|^本年预算支出$")),
-    ("item:fiscal_grand_total", re.compile(r"^财政拨款收入支出总计$")),
-    ("item:income.nonfiscal_balance_used", re.compile(r"^使用非财政拨款结余$")),
-    ("item:income.carryover", re.compile(r"^上年结转$")),
-    ("item:expenditure.carryover", re.compile(r"^结转下年$")),
-    ("item:fiscal_income", re.compile(r"(?<!非同级)(?<!非)财政拨款(预算)?收入(预算)?(总计|总额|合计)?$")),
-    ("item:general_budget", re.compile(
-        r"一般公共预算(财政)?拨款(收入|支出)?$|一般公共预算(财政拨款)?支出$|^一般公共预算收入$")),
-    ("item:income.business", re.compile(r"^事业收入$")),
-    ("item:income.operating", re.compile(r"^(事业单位)?经营收入$")),
-    ("item:income.other", re.compile(r"^其他收入$|^其他资金(收入)?(预算)?(总计|合计)?$")),
-    ("item:gov_fund", re.compile(r"^政府性基金支出(预算)?(支出)?$")),
-    ("item:reserve", re.compile(r"预留机动经费$")),
-    ("item:three_public", re.compile(r"三公经费(财政拨款)?(支出)?$|三公经费(年初)?(预算|决算)?$")),
-    ("item:outbound", re.compile(r"因公出国\(境\)费?(用|支出|预算支出)?$")),
-    ("item:vehicles", re.compile(r"公务用车购置及运行(维护)?费(支出|预算支出)?$")),
-    ("item:vehicle_purchase", re.compile(r"公务用车购置(费|支出|预算支出)?$")),
-    ("item:vehicle_operation", re.compile(r"公务用车运行(维护)?费(支出|预算支出)?$")),
-    ("item:reception", re.compile(r"公务接待费(支出|预算支出)?$")),
-    ("item:meetings", re.compile(r"会议费(预算)?(支出)?$")),
-    ("item:training", re.compile(r"培训费(预算)?(支出)?$")),
-    ("item:admin_operating_cost", re.compile(r"机关运行经费(支出|预算支出)?$")),
-    ("item:procurement_goods", re.compile(r"政府采购货物(预算|支出)?$|^货物采购金额$|^拟(采购|购买)货物(支出)?$")),
-    ("item:procurement_works", re.compile(r"政府采购工程(预算|支出)?$|^工程采购金额$|^拟(采购|购买)工程(支出)?$")),
-    ("item:procurement_services", re.compile(
-        r"政府采购服务(预算|支出)?$|^服务采购金额$|^拟(采购|购买)服务(支出)?$")),
-    ("item:procurement_total", re.compile(r"政府采购(预算|支出|金额)*(总)?(金额|额)?$")),
-    ("item:personnel", re.compile(r"人员经费$")),
-    ("item:public_funds", re.compile(r"公用经费$")),
-    ("item:basic", re.compile(r"基本支出$")),
-    ("item:project", re.compile(r"项目支出$")),
-)
 # Class names that also name spending by nature (本年支出包括：…其他支出): a function class
 # only when the text marks it (类).
 _GENERIC_CLASSES = {"其他支出", "债务还本支出", "债务付息支出", "债务发行费用支出", "转移性支出", "预备费"}
@@ -136,22 +94,22 @@ def _strip(label: str, entity: str, year: int | None, *, filler: bool = True) ->
     return s
 
 
-def _printed_item(label: str) -> str:
+def printed_item(label: str) -> str:
     """The item's own name in ``卫生健康支出（类）…（款）其他…支出（项）（2101599）``."""
     s = normalise(label)
-    s = s[: s.rfind("(" + _CODE.findall(label)[-1])] if _CODE.findall(label) else s
+    s = s[: s.rfind("(" + CODE.findall(label)[-1])] if CODE.findall(label) else s
     s = re.split(r"\((?:类|款)\)", s)[-1]
     return re.sub(r"\(项\)$", "", s)
 
 
 def _key(label: str, clause: str, *, entity: str, year: int | None, three_public: bool,
          fn_parent: str | None, context: str | None = None) -> tuple[str, str] | None:
-    codes = _CODE.findall(label)
+    codes = CODE.findall(label)
     if codes:
         code = codes[-1]
         scheme = "fn" if code.startswith("2") else "econ"
         name = fn_name(code, year) if scheme == "fn" else None
-        return f"{scheme}:{code}", name or _printed_item(label)
+        return f"{scheme}:{code}", name or printed_item(label)
     path = fn_by_path(label, year, context)
     if path:
         return f"fn:{path[0]}", path[1]
@@ -161,18 +119,16 @@ def _key(label: str, clause: str, *, entity: str, year: int | None, three_public
         return None
     # 省检察院本年收入预算合计: a short name of the entity in front.
     shorter = (_ORGANISATION.sub("", core), _ORGANISATION.sub("", whole), _SELF.sub("", core), _SELF.sub("", whole))
-    for key, pattern in ITEMS:
+    for key, pattern in V.NARRATIVE_ITEMS:
         if pattern.search(whole) or pattern.search(core) or any(pattern.search(t) for t in shorter):
             if key in _THREE_PUBLIC_KEYS and not three_public and key != "item:three_public":
                 break  # 公务接待费 in a list of 商品和服务支出 is an economic item, read below
             return key, core
-    from ..vocabulary import FUNCTION_CLASSES
-
     # 其他支出 is a class only where the text marks it (类) or lists classes (fn_parent a class).
     listing = fn_parent is not None and len(fn_parent) == 3
-    if core in FUNCTION_CLASSES and (core not in _GENERIC_CLASSES or listing
+    if core in V.FUNCTION_CLASSES and (core not in _GENERIC_CLASSES or listing
                                      or re.search(r"\(类\)", normalise(label))):
-        return f"fn:{FUNCTION_CLASSES[core]}", core
+        return f"fn:{V.FUNCTION_CLASSES[core]}", core
     found = fn_by_name(core, year, fn_parent) if fn_parent else None
     found = found or (fn_sub_by_name(core, year) if listing else None)
     if found:
@@ -258,9 +214,9 @@ def mentions(paragraphs: list[Paragraph], *, entity: str, year: int | None, kind
 
 def _subject(clause: str, year: int | None, context: str | None) -> tuple[str, str] | None:
     """The function item a clause without a figure names: a path, or a printed code (小学教育（2050202）)."""
-    codes = _CODE.findall(clause)
+    codes = CODE.findall(clause)
     if codes and codes[-1].startswith("2"):
-        return f"fn:{codes[-1]}", fn_name(codes[-1], year) or _printed_item(clause)
+        return f"fn:{codes[-1]}", fn_name(codes[-1], year) or printed_item(clause)
     found = fn_by_path(clause, year, context)
     return (f"fn:{found[0]}", found[1]) if found else None
 
@@ -300,107 +256,3 @@ def _passages(paragraphs: list[Paragraph]) -> Iterator[tuple[Paragraph, str]]:
         current, text, current_heading = p, line, heading
     if current is not None:
         yield current, text
-
-
-def narrative_rows(paragraphs: list[Paragraph], *, entity: str, year: int | None, kind: str | None,
-                   scoped: Callable[[str], Collection[Decimal]] | None = None) -> tuple[list[Row], list[Finding]]:
-    """A row per statement of a figure; a repeat with the same figure is dropped.
-
-    The facts table keeps the first statement of each key; a later one with another
-    figure is kept in the model for validation and reported as ``narrative.conflict``,
-    unless it states the item for 财政拨款 money only and ``scoped`` (the figures in yuan
-    the fund-scope tables print for a key) holds it: then it is another scope, not a conflict.
-    """
-    rows: list[Row] = []
-    first_of: dict[str, Row] = {}
-    findings: list[Finding] = []
-    for m in mentions(paragraphs, entity=entity, year=year, kind=kind):
-        mismatch = _name_mismatch(m, entity, year)
-        if mismatch is not None and not any(f.row == m.key and f.code == mismatch.code for f in findings):
-            findings.append(mismatch)
-        cell = Cell("amount", m.text, m.value, m.provenance)
-        row = Row(m.key, m.name, (cell,), m.provenance, m.unit)
-        if m.key not in first_of:
-            first_of[m.key] = row
-            rows.append(row)
-            continue
-        first = first_of[m.key]
-        first_value = first.cells[0].value
-        assert first_value is not None
-        if _yuan(first_value, first.unit) != _yuan(m.value, m.unit) and all(
-                _yuan(r.cells[0].value, r.unit) != _yuan(m.value, m.unit) for r in rows if r.key == m.key):
-            rows.append(row)
-            if m.scope is not None and scoped is not None and _yuan(m.value, m.unit) in scoped(m.key):
-                continue
-            findings.append(Finding(
-                "narrative.conflict", Severity.WARNING,
-                f"the text states {m.key} ({m.printed_label}) as {m.text} {m.unit}, "
-                f"but earlier as {first.cells[0].text} {first.unit}",
-                entity=entity, table="narrative", row=m.key, measure="amount",
-                expected=first.cells[0].text, actual=m.text, provenance=(first.provenance, m.provenance)))
-    return rows, findings
-
-
-def _name_mismatch(m: Mention, entity: str, year: int | None) -> Finding | None:
-    """``code.name_mismatch`` when the text prints a code with another name (2101506 as 2101599's)."""
-    from .. import codelists
-
-    if not m.key.startswith("fn:"):
-        return None
-    if not _CODE.findall(m.printed_label):
-        return _misprinted_path(m, entity, year)
-    code = m.key[3:]
-    printed = _printed_item(m.printed_label)
-    own = [e.name for e in codelists.entries("fn") if e.code == code]
-    if not own or not printed or any(codelists.names_match(printed, n) for n in own):
-        return None
-    others = [e.code for e in codelists.by_name("fn", printed, year) if e.code != code]
-    whose = f"the name of fn:{others[0]} ({printed})" if others else f"the name {printed!r}"
-    return Finding("code.name_mismatch", Severity.WARNING,
-                   f"the text prints {m.key} with {whose}; its own name is {own[0]}",
-                   entity=entity, table="narrative", row=m.key, expected=own[0], actual=printed,
-                   provenance=(m.provenance,))
-
-
-def _misprinted_path(m: Mention, entity: str, year: int | None) -> Finding | None:
-    """``code.name_mismatch`` (info) for an item named by a path whose last name the text misprints."""
-    from .. import codelists
-
-    printed = path_item(m.printed_label)
-    own = fn_name(m.key[3:], year)
-    # 公共安全（类） names its class without 支出; the tail of a name cut at 、 is the clause, not the text.
-    if (not printed or not own or codelists.names_match(printed, own) or codelists.names_match(printed + "支出", own)
-            or own.endswith(printed)):
-        return None
-    return Finding("code.name_mismatch", Severity.INFO,
-                   f"the text names {m.key} {printed!r}, a misprint of its name {own}",
-                   entity=entity, table="narrative", row=m.key, expected=own, actual=printed,
-                   provenance=(m.provenance,))
-
-
-def fund_figures(tables: Iterable[tuple[str, str | None, Iterable[Row]]]) -> Callable[[str], set[Decimal]]:
-    """The figures in yuan the fund-scope tables print for each narrative key (``item:basic``, ``fn:205``)."""
-    by_key: dict[str, set[Decimal]] = {}
-    for table_id, unit, rows in tables:
-        if table_id not in FUND_TABLES:
-            continue
-        for row in rows:
-            for cell in row.cells:
-                if cell.value is None:
-                    continue
-                keys = []
-                if row.key == "item:total" and cell.measure in ("basic", "project", "personnel", "public_funds"):
-                    keys.append(f"item:{cell.measure}")
-                elif row.key == "item:total" and cell.measure == "total" and table_id in _BASIC_TABLES:
-                    keys.append("item:basic")
-                elif row.key.startswith(("fn:", "econ:")) and cell.measure == "total":
-                    keys.append(row.key)
-                for key in keys:
-                    by_key.setdefault(key, set()).add(_yuan(cell.value, row.unit or unit))
-    return lambda key: by_key.get(key, set())
-
-
-def _yuan(value: Decimal, unit: str | None) -> Decimal:
-    from ..amounts import UNIT_FACTORS
-
-    return value * UNIT_FACTORS.get(unit or "", Decimal(1))

@@ -22,7 +22,7 @@ from ..model import Kind, Report, Row, Scope, Table
 from ..provenance import Finding, Severity
 from ..textnorm import compact
 from .hints import report_hints
-from .narrative import fund_figures, narrative_rows
+from .narrativerows import fund_figures, narrative_rows
 from .repair import repair_names
 from .tables import TableBuilder
 

@@ -216,7 +216,7 @@ def _item_keys() -> list[str]:
     keys += [k for k, _, _ in V.STATS_ITEMS]
     # Parts of income lines: 其中 lines, and the lines of a 收入预算总表 that lists fund sources.
     keys += [f"income.{k}" for k in _INCOME_PARTS]
-    # Lines only the narrative names (its list lives with the narrative reader; a test compares them).
+    # Lines only the narrative names (vocabulary.NARRATIVE_ITEMS; a test compares them).
     keys += ["fiscal_income", "general_budget", "basic", "personnel", "public_funds", "project", "reserve", "gov_fund",
              "fiscal_grand_total"]
     unique = list(dict.fromkeys(keys))
