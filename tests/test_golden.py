@@ -61,7 +61,7 @@ def test_findings_match_golden(path: Path) -> None:
 
 def test_every_golden_file_belongs_to_a_case() -> None:
     names = {f"{p.name}.facts.csv" for p in CASES} | {f"{p.name}.findings.tsv" for p in CASES}
-    # The real PDFs' warnings and errors (tests/realworld.py); their facts are checked against transcriptions.
+    # The real PDFs' warnings and errors (tests/test_realworld.py); their facts are checked against transcriptions.
     names |= {f"{p.name}.findings.tsv" for p in (FIXTURES / "realworld").glob("*.pdf")}
     assert {p.name for p in GOLDEN.iterdir() if p.is_file()} <= names
 
