@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, GOLDEN, SEEDS, UNREADABLE_PDF
+from conftest import FIXTURES, GOLDEN, SEEDS, UNREADABLE_PDF, read_fixture
 
 import govbudget
 from govbudget.writers.facts import facts_csv
@@ -50,13 +50,13 @@ def check(golden: Path, got: str) -> None:
 
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.name)
 def test_facts_match_golden(path: Path) -> None:
-    got = facts_csv(govbudget.read(path).facts()).decode("utf-8")
+    got = facts_csv(read_fixture(path).facts()).decode("utf-8")
     check(GOLDEN / f"{path.name}.facts.csv", got)
 
 
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.name)
 def test_findings_match_golden(path: Path) -> None:
-    check(GOLDEN / f"{path.name}.findings.tsv", findings_text(govbudget.read(path)))
+    check(GOLDEN / f"{path.name}.findings.tsv", findings_text(read_fixture(path)))
 
 
 def test_every_golden_file_belongs_to_a_case() -> None:
