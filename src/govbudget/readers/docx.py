@@ -17,13 +17,11 @@ import re
 import zipfile
 from pathlib import Path, PurePosixPath
 
-import attrs
-
 from ..errors import DamagedFileError, InputError
 from ..grid import Block, GridCell, GridRow, GridTable, Paragraph, SourceDocument
 from ..provenance import Finding, Provenance, Severity
 from . import ReaderSpec, register
-from .office import check_package, convert_legacy, damaged, is_ole, parse_errors, sniff_ooxml
+from .office import damaged, is_ole, parse_errors, read_package, sniff_ooxml
 from .wordml import (
     W,
     cells_of,
@@ -64,15 +62,7 @@ def read(path: Path) -> SourceDocument:
     :class:`~govbudget.errors.EncryptedFileError` or another
     :class:`~govbudget.errors.InputError` naming the file when it cannot be read.
     """
-    path = Path(path)
-    if check_package(path, path.name, WHAT, "word/"):
-        with convert_legacy(path, "docx", path.name) as converted:
-            doc = _read(converted, path.name)
-        note = Finding("file.converted", Severity.INFO,
-                       "a legacy binary Word file: read after LibreOffice converted it to .docx",
-                       provenance=(Provenance(path.name),))
-        return attrs.evolve(doc, findings=(note, *doc.findings))
-    return _read(path, path.name)
+    return read_package(path, _read, what=WHAT, prefix="word/", target="docx", legacy="Word")
 
 
 def _parser():

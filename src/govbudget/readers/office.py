@@ -14,11 +14,16 @@ import subprocess
 import tempfile
 import zipfile
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
+
+import attrs
 
 from ..errors import DamagedFileError, EmptyInputError, EncryptedFileError, InputError, UnsupportedFormatError
+from ..grid import SourceDocument
+from ..provenance import Finding, Provenance, Severity
 
 __all__ = [
+    "read_package",
     "sniff_ooxml",
     "is_ole",
     "check_package",
@@ -36,6 +41,24 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # An encrypted OOXML file is an OLE container holding this stream (MS-OFFCRYPTO).
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 _STRICT = b"purl.oclc.org/ooxml/"
+
+
+def read_package(path: Path, read: Callable[[Path, str], SourceDocument], *, what: str, prefix: str,
+                 target: str, legacy: str) -> SourceDocument:
+    """An Office file read by ``read(path, name)``, after :func:`check_package`.
+
+    A legacy binary file (``legacy``: ``Word``, ``Excel``) is read after LibreOffice
+    converts it to ``target``, with a ``file.converted`` finding that says so.
+    """
+    path = Path(path)
+    if check_package(path, path.name, what, prefix):
+        with convert_legacy(path, target, path.name) as converted:
+            doc = read(converted, path.name)
+        note = Finding("file.converted", Severity.INFO,
+                       f"a legacy binary {legacy} file: read after LibreOffice converted it to .{target}",
+                       provenance=(Provenance(path.name),))
+        return attrs.evolve(doc, findings=(note, *doc.findings))
+    return read(path, path.name)
 
 
 def parse_errors() -> tuple[type[BaseException], ...]:

@@ -23,7 +23,7 @@ from ..grid import Block, GridRow, GridTable, SourceDocument
 from ..provenance import Finding, Provenance, Severity
 from . import ReaderSpec, register
 from .numformat import displayed
-from .office import check_package, convert_legacy, damaged, is_ole, parse_errors, sniff_ooxml
+from .office import damaged, is_ole, parse_errors, read_package, sniff_ooxml
 from .sheets import SheetReader, stored_cells
 
 __all__ = ["read", "sniff", "displayed"]
@@ -47,15 +47,7 @@ def read(path: Path) -> SourceDocument:
     :class:`~govbudget.errors.EncryptedFileError` or another
     :class:`~govbudget.errors.InputError` naming the file when it cannot be read.
     """
-    path = Path(path)
-    if check_package(path, path.name, WHAT, "xl/"):
-        with convert_legacy(path, "xlsx", path.name) as converted:
-            doc = _read(converted, path.name)
-        note = Finding("file.converted", Severity.INFO,
-                       "a legacy binary Excel file: read after LibreOffice converted it to .xlsx",
-                       provenance=(Provenance(path.name),))
-        return attrs.evolve(doc, findings=(note, *doc.findings))
-    return _read(path, path.name)
+    return read_package(path, _read, what=WHAT, prefix="xl/", target="xlsx", legacy="Excel")
 
 
 def _read(path: Path, name: str) -> SourceDocument:
