@@ -15,11 +15,11 @@ from typing import Callable
 
 import attrs
 
-from ..errors import UnsupportedFormatError
+from ..errors import InputError, UnsupportedFormatError
 from ..grid import SourceDocument
 from ..model import Disclosure
 
-__all__ = ["ReaderSpec", "READERS", "register", "detect", "SNIFF_BYTES"]
+__all__ = ["ReaderSpec", "READERS", "register", "detect", "read_bytes", "SNIFF_BYTES"]
 
 SNIFF_BYTES = 8192
 
@@ -46,6 +46,14 @@ def register(spec: ReaderSpec) -> ReaderSpec:
     """Add (or replace) a reader; later registrations are tried after earlier ones."""
     READERS[spec.name] = spec
     return spec
+
+
+def read_bytes(path: Path) -> bytes:
+    """The whole content of an input file; an :class:`~govbudget.errors.InputError` naming it if it cannot be read."""
+    try:
+        return Path(path).read_bytes()
+    except OSError as err:
+        raise InputError(f"cannot read: {err.strerror or err}", path=path) from err
 
 
 def _load_builtin() -> None:

@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..errors import EmptyInputError, EncodingError, InputError, SchemaError
+from ..errors import EmptyInputError, EncodingError, SchemaError
 from ..model import SCHEMA_NAME, Disclosure
-from . import SNIFF_BYTES, ReaderSpec, register
+from . import SNIFF_BYTES, ReaderSpec, read_bytes, register
 
 __all__ = ["sniff", "parse", "read"]
 
@@ -66,11 +66,7 @@ def parse(data: bytes, path: Path | str) -> Disclosure:
 
 def read(path: Path) -> Disclosure:
     """Read a govbudget JSON file back into the model it was written from."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as err:
-        raise InputError(f"cannot read: {err.strerror or err}", path=path) from err
-    return parse(data, path)
+    return parse(read_bytes(path), path)
 
 
 register(ReaderSpec(name="json", extensions=("json",), sniff=sniff, read=read))

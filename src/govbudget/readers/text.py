@@ -21,11 +21,11 @@ import re
 from pathlib import Path
 
 from ..amounts import looks_like_amount
-from ..errors import EmptyInputError, EncodingError, InputError
+from ..errors import EmptyInputError, EncodingError
 from ..grid import Block, GridCell, GridRow, GridTable, Paragraph, SourceDocument
 from ..provenance import Provenance
 from ..textnorm import compact, strip_markup
-from . import ReaderSpec, register
+from . import ReaderSpec, read_bytes, register
 from .markup import html_table, is_pipe_row, is_pipe_rule, pipe_table
 
 __all__ = ["decode", "parse_text", "read", "sniff"]
@@ -105,11 +105,7 @@ def _control_share(text: str) -> float:
 
 def read(path: Path) -> SourceDocument:
     """Read a text or markdown disclosure file into the neutral grid."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as err:
-        raise InputError(f"cannot read: {err.strerror or err}", path=path) from err
-    return parse_text(decode(data, path), Path(path).name)
+    return parse_text(decode(read_bytes(path), path), Path(path).name)
 
 
 class _Line:

@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ..amounts import UNIT_FACTORS, plain
-from ..errors import EmptyInputError, InputError, SchemaError
+from ..errors import EmptyInputError, SchemaError
 from ..model import Cell, Column, Disclosure, Kind, Report, Row, Scope, Table
 from ..provenance import Provenance
 from ..taxonomy import ENTRY_POINT, NAMESPACE
 from ..taxonomy import names as N
 from ..taxonomy.instance import ISO4217, LINK, XBRLDI, XBRLI, XLINK, Period, count_value, printed_value, year_of
-from . import ReaderSpec, register
+from . import ReaderSpec, read_bytes, register
 
 if TYPE_CHECKING:  # pragma: no cover
     from lxml import etree
@@ -287,11 +287,7 @@ def parse(data: bytes, path: Path | str) -> Disclosure:
 
 def read(path: Path) -> Disclosure:
     """Read a govbudget XBRL instance back into the model it was written from (its facts)."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as err:
-        raise InputError(f"cannot read: {err.strerror or err}", path=path) from err
-    return parse(data, path)
+    return parse(read_bytes(path), path)
 
 
 register(ReaderSpec(name="xbrl", extensions=("xbrl",), sniff=sniff, read=read))
