@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, program
+from conftest import FIXTURES
 from ooxml import docx, p, simple, tbl, tc, tr
 
 import govbudget
-from govbudget.errors import InputError, UnsupportedFormatError
+from govbudget.errors import InputError
 from govbudget.grid import GridTable, Paragraph
 from govbudget.readers import docx as docx_reader
 
@@ -337,25 +336,6 @@ def test_a_misstated_figure_in_the_text_is_an_error() -> None:
     stated = {r.key: r.value("amount") for r in d.reports[0].narrative}
     assert stated["item:expenditure.grand_total"] == Decimal("3171572.77")
     assert stated["item:reception"] == Decimal("16960.00")
-
-
-def test_a_legacy_doc_is_converted_with_libreoffice() -> None:
-    program("soffice")
-    doc = docx_reader.read(OFFICE / "final_accounts.doc")
-    assert doc.findings[0].code == "file.converted"
-    assert doc.source == "final_accounts.doc"
-    converted = govbudget.read(OFFICE / "final_accounts.doc").facts()
-    original = govbudget.read(OFFICE / "final_accounts.docx").facts()
-    assert [(f.table, f.row, f.measure, f.value) for f in converted] == [
-        (f.table, f.row, f.measure, f.value) for f in original]
-
-
-def test_a_legacy_doc_without_libreoffice_says_how_to_convert(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(shutil, "which", lambda name: None)
-    with pytest.raises(UnsupportedFormatError,
-                       match=r"final_accounts\.doc: a legacy binary file \(\.doc\) and LibreOffice is not installed: "
-                             r"convert it to \.docx first"):
-        docx_reader.read(OFFICE / "final_accounts.doc")
 
 
 def test_a_layout_table_may_hold_text_with_figures(tmp_path: Path) -> None:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
 import subprocess
 import sys
 import tempfile
 import zipfile
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from conftest import FIXTURES, ROOT, program
@@ -23,6 +25,8 @@ from govbudget.errors import (
     NotADisclosureError,
     UnsupportedFormatError,
 )
+from govbudget.readers import docx as docx_reader
+from govbudget.readers import xlsx as xlsx_reader
 from govbudget.validation import RULES
 
 OFFICE = FIXTURES / "office"
@@ -141,6 +145,31 @@ def test_a_legacy_file_under_a_current_name_is_converted(tmp_path: Path) -> None
     renamed = tmp_path / "final_accounts.docx"
     renamed.write_bytes((OFFICE / "final_accounts.doc").read_bytes())
     assert facts(renamed) == facts(OFFICE / "final_accounts.docx")
+
+
+@pytest.mark.parametrize("legacy, current, reader", [("final_accounts.doc", "final_accounts.docx", docx_reader),
+                                                     ("final_accounts.xls", "final_accounts.xlsx", xlsx_reader)])
+def test_a_legacy_file_is_converted_with_libreoffice(legacy: str, current: str, reader: ModuleType) -> None:
+    program("soffice")
+    doc = reader.read(OFFICE / legacy)
+    assert doc.findings[0].code == "file.converted"
+    assert doc.source == legacy
+    converted = govbudget.read(OFFICE / legacy).facts()
+    original = govbudget.read(OFFICE / current).facts()
+    assert [(f.table, f.row, f.measure, f.value) for f in converted] == [
+        (f.table, f.row, f.measure, f.value) for f in original]
+
+
+@pytest.mark.parametrize("legacy, target, reader", [("final_accounts.doc", "docx", docx_reader),
+                                                    ("final_accounts.xls", "xlsx", xlsx_reader)])
+def test_a_legacy_file_without_libreoffice_says_how_to_convert(monkeypatch: pytest.MonkeyPatch, legacy: str,
+                                                              target: str, reader: ModuleType) -> None:
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    suffix = Path(legacy).suffix
+    with pytest.raises(UnsupportedFormatError,
+                       match=rf"{legacy}: a legacy binary file \({suffix}\) and LibreOffice is not installed: "
+                             rf"convert it to \.{target} first"):
+        reader.read(OFFICE / legacy)
 
 
 def test_a_document_without_a_budget_table(tmp_path: Path) -> None:

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, program
+from conftest import FIXTURES
 from openpyxl import Workbook
 
 import govbudget
-from govbudget.errors import InputError, NotADisclosureError, UnsupportedFormatError
+from govbudget.errors import InputError, NotADisclosureError
 from govbudget.grid import GridTable, Paragraph
 from govbudget.readers import xlsx as xlsx_reader
 
@@ -244,23 +243,6 @@ def test_number_formats_end_to_end() -> None:
     assert basic.row("econ:30299") is not None and basic.row("econ:30299").value("total") is None
     codes = sorted({f.code for f in govbudget.validate(d) if f.code.startswith(("cell.", "sheet."))})
     assert codes == ["cell.error_value", "cell.rounded", "sheet.unprinted_area"]
-
-
-def test_a_legacy_xls_is_converted_with_libreoffice() -> None:
-    program("soffice")
-    doc = xlsx_reader.read(OFFICE / "final_accounts.xls")
-    assert doc.findings[0].code == "file.converted"
-    converted = govbudget.read(OFFICE / "final_accounts.xls").facts()
-    original = govbudget.read(OFFICE / "final_accounts.xlsx").facts()
-    assert [(f.table, f.row, f.measure, f.value) for f in converted] == [
-        (f.table, f.row, f.measure, f.value) for f in original]
-
-
-def test_a_legacy_xls_without_libreoffice_says_how_to_convert(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(shutil, "which", lambda name: None)
-    with pytest.raises(UnsupportedFormatError, match=r"final_accounts\.xls: .*LibreOffice is not installed: "
-                                                     r"convert it to \.xlsx first"):
-        xlsx_reader.read(OFFICE / "final_accounts.xls")
 
 
 def test_a_sheet_name_can_be_the_only_title(tmp_path: Path) -> None:
