@@ -163,6 +163,11 @@ class _Segmenter:
     def _prov(self, ln: _Line, **kw: int) -> Provenance:
         return Provenance(self.file, page=ln.page, line=ln.no, **kw)
 
+    def _row(self, ln: _Line, texts: list[str], ordinal: int, r: int, *, aligned: bool = True) -> GridRow:
+        """Row ``r`` of table ``ordinal``: one cell per text, all from line ``ln``."""
+        cells = tuple(GridCell(t, self._prov(ln, table=ordinal, row=r, column=c)) for c, t in enumerate(texts))
+        return GridRow(cells, self._prov(ln, table=ordinal, row=r), aligned=aligned)
+
     def _next_ordinal(self) -> int:
         self.ordinal += 1
         return self.ordinal
@@ -268,12 +273,8 @@ class _Segmenter:
         while i < len(self.lines):
             ln = self.lines[i]
             if "\t" in ln.text:
-                r = len(rows)
                 texts = _split_glued([_TAG.sub("", strip_markup(t)).strip() for t in ln.text.split("\t")])
-                cells = tuple(
-                    GridCell(t, self._prov(ln, table=ordinal, row=r, column=c)) for c, t in enumerate(texts)
-                )
-                rows.append(GridRow(cells, self._prov(ln, table=ordinal, row=r)))
+                rows.append(self._row(ln, texts, ordinal, len(rows)))
             elif ln.text.strip() or not _next_nonblank_has_tab(self.lines, i):
                 break
             i += 1
@@ -289,11 +290,7 @@ class _Segmenter:
             texts = _space_cells(ln.text)
             if texts is None:
                 break
-            r = len(rows)
-            cells = tuple(
-                GridCell(t, self._prov(ln, table=ordinal, row=r, column=c)) for c, t in enumerate(texts)
-            )
-            rows.append(GridRow(cells, self._prov(ln, table=ordinal, row=r), aligned=False))
+            rows.append(self._row(ln, texts, ordinal, len(rows), aligned=False))
             i += 1
         self.blocks.append(GridTable(tuple(rows), self._prov(start, table=ordinal)))
         return i
