@@ -67,9 +67,9 @@ def test_hints_from_other_tables_narrow_the_readings() -> None:
 def test_three_public_row_placed_only_when_the_sums_decide() -> None:
     items = ["total", "outbound", "reception", "vehicles", "vehicle_purchase", "vehicle_operation"]
     cells = [GridCell(t, P) for t in ("8.53", "1.53", "7", "7")]
-    readings = three_public_options(cells, items, "budget")
+    readings = three_public_options(cells, items)
     assert len(readings) == 4  # 1.53 outbound or reception, 7 purchase or operation
     cells = [GridCell(t, P) for t in ("10", "1", "2", "3", "4")]
-    (reading,) = three_public_options(cells, items, "budget")
+    (reading,) = three_public_options(cells, items)
     assert [(item, gc.text) for item, gc in reading] == [
         ("total", "10"), ("outbound", "1"), ("reception", "2"), ("vehicle_purchase", "3"), ("vehicle_operation", "4")]

@@ -7,7 +7,6 @@ the XML directly.
 
 from __future__ import annotations
 
-import copy
 from decimal import Decimal
 
 from docx import Document
@@ -230,11 +229,6 @@ def framed(doc, lines: list[str], build) -> None:
 
 def page_break(doc) -> None:
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-
-
-def clone_header(table, count: int):
-    """Copies of a table's first ``count`` rows (to repeat a header on a continued table)."""
-    return [copy.deepcopy(table.rows[i]._tr) for i in range(count)]
 
 
 def chinese_list(doc) -> str:

@@ -183,7 +183,7 @@ class _Walker:
             ))
             return
 
-        report = self._switch_report(entity, code, table_id, title)
+        report = self._switch_report(entity, code)
         kind = next((m.kind for m in [*para_metas, *metas] if m.kind), None)
         if kind:
             report.kinds[kind] += 1
@@ -271,23 +271,19 @@ class _Walker:
                 return m.entity, None
         return None, None
 
-    def _switch_report(self, entity: str | None, code: str | None, table_id: str, title: str) -> ReportDraft:
+    def _switch_report(self, entity: str | None, code: str | None) -> ReportDraft:
         if self.current is None:
             self.current = self._report_for(entity or self.doc_entity, code)
             # The text before the first table (概况, 情况说明) belongs to the first report.
             self.current.paragraphs[:0] = self.preamble
         elif entity and (
             (code and code != self.current.code)
-            or (not code and entity != self.current.entity and not self._same_entity(entity, self.current.entity))
+            or (not code and compact(entity) != compact(self.current.entity))
         ):
             self.current = self._report_for(entity, code)
         elif entity and not self.current.entity:
             self.current.entity = entity
         return self.current
-
-    @staticmethod
-    def _same_entity(a: str, b: str) -> bool:
-        return compact(a) == compact(b)
 
     def _header_text(self, paragraphs: list[Paragraph], title: str) -> list[str]:
         lines: list[str] = []

@@ -79,7 +79,7 @@ def _unit(u: str) -> str:
     return "万元" if u == "万" else u
 
 
-def _strip(label: str, entity: str, year: int | None, *, filler: bool = True) -> str:
+def _strip(label: str, entity: str, *, filler: bool = True) -> str:
     s = normalise(re.sub(r"^\s*[-•·*]+\s*", "", label))
     s = s.replace(compact(entity), "") if entity else s
     s = re.sub(r"20\d\d年(度)?|本年度|全年", "", s)
@@ -102,7 +102,7 @@ def printed_item(label: str) -> str:
     return re.sub(r"\(项\)$", "", s)
 
 
-def _key(label: str, clause: str, *, entity: str, year: int | None, three_public: bool,
+def _key(label: str, *, entity: str, year: int | None, three_public: bool,
          fn_parent: str | None, context: str | None = None) -> tuple[str, str] | None:
     codes = CODE.findall(label)
     if codes:
@@ -113,8 +113,8 @@ def _key(label: str, clause: str, *, entity: str, year: int | None, three_public
     path = fn_by_path(label, year, context)
     if path:
         return f"fn:{path[0]}", path[1]
-    core = _strip(label, entity, year)
-    whole = _strip(label, entity, year, filler=False)
+    core = _strip(label, entity)
+    whole = _strip(label, entity, filler=False)
     if not core or len(core) > DEFAULT_LABEL_CHARS:
         return None
     # 省检察院本年收入预算合计: a short name of the entity in front.
@@ -177,8 +177,8 @@ def mentions(paragraphs: list[Paragraph], *, entity: str, year: int | None, kind
                 if kind == "final_accounts" and re.search(r"年初预算|全年预算|调整预算", label):
                     # Not the amount, but it names what the next bare figure (支出决算为…) is.
                     named_label = re.sub(r"(年初|全年|调整)预算.*$", "", label)
-                    if _strip(named_label, entity, year):
-                        subject = _key(named_label, clause, entity=entity, year=year, three_public=in_three_public,
+                    if _strip(named_label, entity):
+                        subject = _key(named_label, entity=entity, year=year, three_public=in_three_public,
                                        fn_parent=fn_parent, context=context)
                     continue
                 years = [int(y) for y in re.findall(r"(20\d\d)\s*年", label)]
@@ -190,9 +190,9 @@ def mentions(paragraphs: list[Paragraph], *, entity: str, year: int | None, kind
                     continue
                 if value is None:
                     continue
-                keyed = _key(label, clause, entity=entity, year=year, three_public=in_three_public,
+                keyed = _key(label, entity=entity, year=year, three_public=in_three_public,
                              fn_parent=fn_parent, context=context)
-                bare = bool(_BARE_SAYS.search(label) and _BARE.match(_strip(label, entity, year)))
+                bare = bool(_BARE_SAYS.search(label) and _BARE.match(_strip(label, entity)))
                 if keyed is None and bare:
                     keyed = subject
                 if _FUND_SCOPE.search(label) and re.search(r"支出", label):

@@ -254,9 +254,7 @@ def _narrow(parent: str, children: list[str], known: Mapping[str, Option], optio
     return changed
 
 
-def three_public_options(
-    amounts: list[GridCell], items: list[str], kind: str | None
-) -> list[list[tuple[str, GridCell]]]:
+def three_public_options(amounts: list[GridCell], items: list[str]) -> list[list[tuple[str, GridCell]]]:
     """Order-keeping readings of a 三公 figures row that satisfy the 三公 sums.
 
     ``total`` = outbound + reception + vehicles; vehicles = purchase + operation.

@@ -83,7 +83,6 @@ class TableBuilder(HeaderLayout, PlainRows, TwoSidedRows, TransposedRows, Source
         self.open_readings = None
         self.columns_for_model: list[Column] = []
         self.unaligned_measures: list[str] = []
-        self.unaligned_sides: tuple[list[str], list[str]] = (["amount"], ["amount"])
 
     # -- findings -------------------------------------------------------------
     def note(self, code: str, severity: Severity, message: str, prov: Provenance | None = None,

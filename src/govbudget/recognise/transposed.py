@@ -109,7 +109,7 @@ class TransposedRows:
     def _unaligned_three_public(self, amounts: list[GridCell], row: GridRow) -> None:
         """A 三公 figures row whose blanks were lost: placed only if the 三公 sums decide it."""
         items = self.unaligned_measures
-        options = three_public_options(amounts, items, self.kind)
+        options = three_public_options(amounts, items)
         if len(options) == 1:
             self._place_three_public(options[0], row, "the 三公 sums")
             return

@@ -188,12 +188,12 @@ def _table_plan(report: Report, table: Table) -> SheetPlan:
         rows = []
     # A 栏次 line closes the header; a budget table gets one too when its first line holds
     # only whole numbers and no code, which a reader would otherwise take for a header line.
-    common["marker"] = common["marker"] or bool(rows) and not _reads_as_data(columns, rows[0])
+    common["marker"] = common["marker"] or bool(rows) and not _reads_as_data(rows[0])
     return SheetPlan(columns=tuple(columns), rows=tuple(rows), note=EMPTY_NOTE if table.empty else None,
                      frozen_columns=frozen, **common)
 
 
-def _reads_as_data(columns: list[Column], entries: tuple[Entry, ...]) -> bool:
+def _reads_as_data(entries: tuple[Entry, ...]) -> bool:
     """Whether a body line, as a workbook reader shows it, is told apart from header lines."""
     from ..grid import GridCell, GridRow
     from ..provenance import Provenance

@@ -77,7 +77,7 @@ def read(path: Path) -> SourceDocument:
             number = page.page_number
             try:
                 try:
-                    page.layout
+                    page.layout  # parsed here, so that a damaged page is reported with its number
                 except Exception as err:
                     raise _open_error(err, name, f"page {number}") from err
                 objs = page_objects(page)
