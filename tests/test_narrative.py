@@ -191,3 +191,18 @@ def test_jiangsu_and_university_wordings(lines: list[str], entity: str, year: in
 
 def test_an_other_spending_line_outside_a_list_of_classes_is_no_class() -> None:
     assert read("本年支出包括：其他支出 5.00 万元。") == {}
+
+
+@pytest.mark.parametrize("lines", [
+    ["2024年收入总计100.00万元。"],
+    ["某某局2024年部门预算", "2024年收入总计100.00万元。"],
+    ["部门预算情况说明", "2024年收入总计100.00万元。"],
+    ["情况说明", "收入总计100.00万元"],
+])
+def test_a_lone_short_sentence_is_read_also_right_under_a_plain_title(lines: list[str]) -> None:
+    assert read(*lines, entity="某某局", year=2024) == {"item:income.grand_total": "100.00 万元"}
+
+
+def test_a_sentence_broken_after_a_short_piece_with_a_figure_is_still_joined() -> None:
+    assert read("基本支出 5.00 万元，公用经费", "2.00 万元。", year=2024) == {
+        "item:basic": "5.00 万元", "item:public_funds": "2.00 万元"}

@@ -1015,3 +1015,13 @@ def test_a_code_part_printed_without_its_leading_zero_is_padded() -> None:
     d = recognise(doc("某街道办事处2024年部门预算", "一般公共预算基本支出表", "单位：元", rows))
     assert values(d, "general_budget_basic", "econ:30102") == {"total": Decimal("6.00")}
     assert values(d, "general_budget_basic", "econ:30107") == {"total": Decimal("4.00")}
+
+
+def test_a_lone_sentence_under_the_document_title_is_a_narrative_figure() -> None:
+    rows = [["科目编码", "科目名称", "合计"], ["", "合计", "100.00"], ["210", "卫生健康支出", "100.00"]]
+    d = recognise(doc("某某局2024年部门预算", "2024年收入总计100.00万元。", "收入总表", "单位：万元", rows))
+    (report,) = d.reports
+    assert [(r.key, r.cells[0].text, r.unit) for r in report.narrative] == [
+        ("item:income.grand_total", "100.00", "万元")]
+    assert values(d, "income", "fn:210") == {"total": Decimal("100.00")}
+

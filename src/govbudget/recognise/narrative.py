@@ -30,6 +30,9 @@ __all__ = ["Mention", "mentions", "printed_item", "CODE"]
 
 DEFAULT_HEADING_CHARS = 50
 DEFAULT_LABEL_CHARS = 60
+# A line this short with no punctuation and no figure is a title (某某局2024年部门预算, 情况说明), never the
+# start of a sentence broken over lines: a broken line runs the width of the page.
+DEFAULT_TITLE_CHARS = 30
 
 _FIGURE = re.compile(
     r"(?P<num>-?\d[\d,，]*(?:\.\s?\d+)?)\s*(?P<unit>亿元|万元|千元|元|万)(?![\u4e00-\u9fff]{0,2}[/／]|\w*(人|次|户))"
@@ -54,6 +57,7 @@ _FILLER_END = re.compile(r"(年初)?(财政拨款)?(预算数?|决算数?|支出
 # only when the text marks it (类).
 _GENERIC_CLASSES = {"其他支出", "债务还本支出", "债务付息支出", "债务发行费用支出", "转移性支出", "预备费"}
 _SENTENCE_END = re.compile(r"[。；;！？!?：:]\s*$")
+_PUNCTUATION = re.compile(r"[，,。；;、：:！？!?]")
 _THREE_PUBLIC_KEYS = {"item:three_public", "item:outbound", "item:vehicles", "item:vehicle_purchase",
                       "item:vehicle_operation", "item:reception", "item:meetings", "item:training"}
 # The document speaking of itself: 我校, 学校, 本部门 … (the entity's name is removed as well).
@@ -240,6 +244,12 @@ def _other_year(label: str, kind: str | None) -> bool:
 _PRIOR = re.compile(r"[(（][^()（）]*(上年|去年|上一年|同比|上年度)[^()（）]*[)）]")
 
 
+def _plain_title(line: str) -> bool:
+    """A short line without punctuation or a figure: a title, which nothing after it continues."""
+    return (len(compact(line)) <= DEFAULT_TITLE_CHARS and not _PUNCTUATION.search(line)
+            and not _FIGURE.search(line))
+
+
 def _passages(paragraphs: list[Paragraph]) -> Iterator[tuple[Paragraph, str]]:
     """Paragraphs with a sentence broken over lines or pages joined up again (``住`` + ``房公积金``)."""
     current: Paragraph | None = None
@@ -253,6 +263,6 @@ def _passages(paragraphs: list[Paragraph]) -> Iterator[tuple[Paragraph, str]]:
             continue
         if current is not None:
             yield current, text
-        current, text, current_heading = p, line, heading
+        current, text, current_heading = p, line, heading or _plain_title(line)
     if current is not None:
         yield current, text
