@@ -1025,3 +1025,32 @@ def test_a_lone_sentence_under_the_document_title_is_a_narrative_figure() -> Non
         ("item:income.grand_total", "100.00", "万元")]
     assert values(d, "income", "fn:210") == {"total": Decimal("100.00")}
 
+
+def test_a_note_under_one_units_table_says_nothing_of_the_next_units_year() -> None:
+    rows = [["科目编码", "科目名称", "合计"], ["", "合计", "10.00"], ["210", "卫生健康支出", "10.00"]]
+    d = recognise(doc(
+        "某某局2024年部门预算",
+        "某某局本级2024年单位预算", "收入总表", "单位名称：某某局本级", "单位：万元", rows,
+        "注：本单位2023年结转资金已于当年全部使用。",
+        "某某中心2024年单位预算", "支出总表", "单位名称：某某中心", "单位：万元", rows,
+    ))
+    assert [(r.entity, r.year) for r in d.reports] == [("某某局本级", 2024), ("某某中心", 2024)]
+
+
+def test_a_unit_that_prints_no_year_takes_the_files_not_the_year_of_a_note_before_it() -> None:
+    rows = [["科目编码", "科目名称", "合计"], ["", "合计", "10.00"], ["210", "卫生健康支出", "10.00"]]
+    d = recognise(doc(
+        "收入总表", "单位名称：301001-某某局本级", "预算年度：2024", "单位：万元", rows,
+        "注：本单位2023年结转资金已于当年全部使用。",
+        "支出总表", "单位名称：301002-某某中心", "单位：万元", rows,
+    ))
+    assert [(r.entity, r.year) for r in d.reports] == [("某某局本级", 2024), ("某某中心", 2024)]
+    assert "report.year_inferred" in codes(d, report=1)
+
+
+def test_a_report_whose_year_only_its_text_states_takes_it() -> None:
+    rows = [["科目编码", "科目名称", "合计"], ["", "合计", "10.00"], ["210", "卫生健康支出", "10.00"]]
+    d = recognise(doc("一、部门预算收支情况", "2024年，某某局收入总计10.00万元。", "收入总表",
+                      "部门名称：某某局", "单位：万元", rows))
+    assert [(r.entity, r.year) for r in d.reports] == [("某某局", 2024)]
+    assert "report.year_inferred" not in codes(d) and "report.year_missing" not in codes(d)

@@ -40,6 +40,8 @@ _KIND_LINE = re.compile(r"(预算|决算)公开|年度?(部门|单位)(预算|�
 # Running text, not a title or a line about the table: a sentence, or one that introduces what follows
 # (a field label such as 单位名称： is short).
 _BODY_TEXT = re.compile(r"[。；]|^.{12,}[:：]$")
+# A note under a table (注：…, 说明：…) speaks of that table, never of the next one.
+_NOTE = re.compile(r"^(注|说明|备注)\d*[:：]")
 # A note saying the table above is empty: 故本表为空表, 本表无数据, 空表列示.
 _EMPTY_NOTE = re.compile(r"本表为空表|本表无数据|故本表无|空表列示|此表为空")
 
@@ -153,7 +155,10 @@ class _Walker:
         all_metas = para_metas + metas
         entity, code = self._entity(all_metas)
         unit = next((m.unit for m in reversed(all_metas) if m.unit), None) or self._header_unit(rows)
-        year = next((m.year for m in all_metas if m.year), None)
+        # The year from the table's own titles and lines: running text and notes (those under the table
+        # before, of another unit perhaps) speak of other years too.
+        lines = [m for p, m in zip(paragraphs, para_metas) if not _running_text(p.text)]
+        year = next((m.year for m in lines + metas if m.year), None)
         not_annex = any(is_title_like(p.text) and V.NOT_ANNEX.search(normalise(p.text)) for p in paragraphs[-3:])
         # govbudget's own sheet of the figures the text states (情况说明中的数字).
         stated = table_id is None and is_stated_title([p.text for p in paragraphs[-3:]])
@@ -350,6 +355,12 @@ def _interruption(paragraphs: list[Paragraph], header_lines: set[str]) -> bool:
         len(compact(p.text)) <= DEFAULT_INTERRUPTION_CHARS and p.level == 0 and not is_title_like(p.text)
         for p in other
     )
+
+
+def _running_text(text: str) -> bool:
+    """A sentence or a note, not a title or a line about the table."""
+    s = compact(text)
+    return bool(_BODY_TEXT.search(s) or _NOTE.match(s))
 
 
 def _looks_like_annex(rows: list[GridRow]) -> bool:

@@ -22,6 +22,7 @@ from ..model import Kind, Report, Row, Scope, Table
 from ..provenance import Finding, Severity
 from ..textnorm import compact
 from .hints import report_hints
+from .meta import read_meta
 from .narrativerows import fund_figures, narrative_rows
 from .repair import repair_names
 from .tables import TableBuilder
@@ -84,7 +85,8 @@ def _report(d: ReportDraft, drafts: list[ReportDraft], doc_kind: str | None, doc
     tables: list[Table] = []
     findings = list(d.findings)
     kind = d.kinds.most_common(1)[0][0] if d.kinds else doc_kind
-    year = d.years.most_common(1)[0][0] if d.years else doc_year
+    # The year its titles and lines state, else the document's, else the first its own text states.
+    year = d.years.most_common(1)[0][0] if d.years else doc_year or _text_year(d.paragraphs)
     others = Counter(y for r in drafts if r is not d for y in r.years.elements())
     if year is None and others:
         # A file holds one year's disclosures: a unit's tables printed without it share the others'.
@@ -138,6 +140,10 @@ def _report(d: ReportDraft, drafts: list[ReportDraft], doc_kind: str | None, doc
         narrative=tuple(narrative),
         findings=tuple(findings),
     )
+
+
+def _text_year(paragraphs: list[Paragraph]) -> int | None:
+    return next((year for year in (read_meta(p.text).year for p in paragraphs) if year), None)
 
 
 def _place(builders: list[TableBuilder]) -> None:
