@@ -206,3 +206,11 @@ def test_a_lone_short_sentence_is_read_also_right_under_a_plain_title(lines: lis
 def test_a_sentence_broken_after_a_short_piece_with_a_figure_is_still_joined() -> None:
     assert read("基本支出 5.00 万元，公用经费", "2.00 万元。", year=2024) == {
         "item:basic": "5.00 万元", "item:public_funds": "2.00 万元"}
+
+
+@pytest.mark.parametrize("path, key", [
+    ("住房保障支出（类）住房改革支出（款）住房公积金（项）", "fn:2210201"),
+    ("一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行", "fn:2010301"),
+])
+def test_a_line_naming_an_item_is_joined_to_the_figure_under_it(path: str, key: str) -> None:
+    assert read(path, "支出决算为84.65万元。", kind="final_accounts") == {key: "84.65 万元"}

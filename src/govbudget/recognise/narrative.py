@@ -245,9 +245,13 @@ _PRIOR = re.compile(r"[(（][^()（）]*(上年|去年|上一年|同比|上年�
 
 
 def _plain_title(line: str) -> bool:
-    """A short line without punctuation or a figure: a title, which nothing after it continues."""
+    """A short line without punctuation or a figure: a title, which nothing after it continues.
+
+    A line naming a function item (``…住房公积金（项）``, ``A-B-C``) is the start of the sentence
+    that gives its figure (``支出决算为 84.65 万元``), not a title.
+    """
     return (len(compact(line)) <= DEFAULT_TITLE_CHARS and not _PUNCTUATION.search(line)
-            and not _FIGURE.search(line))
+            and not _FIGURE.search(line) and _subject(line, None, None) is None)
 
 
 def _passages(paragraphs: list[Paragraph]) -> Iterator[tuple[Paragraph, str]]:
