@@ -960,6 +960,16 @@ def test_a_heading_repeating_the_entity_keeps_its_report() -> None:
     assert [r.entity for r in d.reports] == ["某某局"]
 
 
+def test_a_table_under_another_entitys_heading_is_not_continued_by_its_same_title() -> None:
+    first = [["科目编码", "科目名称", "合计"], ["208", "社会保障和就业支出", "10.00"]]
+    second = [["科目编码", "科目名称", "合计"], ["210", "卫生健康支出", "4.00"]]
+    d = recognise(doc("某某局2024年部门预算", "支出总表", "单位：万元", first,
+                      "某某中心2024年单位预算", "支出总表", "单位：万元", second))
+    assert [r.entity for r in d.reports] == ["某某局", "某某中心"]
+    assert [[(t.id, [r.key for r in t.rows]) for t in r.tables] for r in d.reports] == [
+        [("expenditure", ["fn:208"])], [("expenditure", ["fn:210"])]]
+
+
 def test_lines_without_figures_after_a_repeated_header_continue_a_two_sided_table() -> None:
     header = [["收入", "", "支出", ""], ["项目", "预算数", "项目", "预算数"]]
     first = [*header, ["一、一般公共预算拨款收入", "10.00", "八、社会保障和就业支出", "10.00"]]

@@ -163,18 +163,19 @@ class _Walker:
         # govbudget's own sheet of the figures the text states (情况说明中的数字).
         stated = table_id is None and is_stated_title([p.text for p in paragraphs[-3:]])
 
-        if (table_id is None and not stated and not not_annex and self.builder is not None and entity is None
-                and not title_cells and _interruption(paragraphs, self.builder.header_lines)
-                and self.builder.fits(rows)):
-            self.builder.add(rows)
+        open_table = self._open_table()
+        if (table_id is None and not stated and not not_annex and open_table is not None and entity is None
+                and not title_cells and _interruption(paragraphs, open_table.header_lines)
+                and open_table.fits(rows)):
+            open_table.add(rows)
             self._note_skipped(paragraphs)
             return
-        if (table_id is not None and self.builder is not None and self.builder.table_id == table_id
-                and (_CONTINUED.search(compact(title)) or compact(title) == compact(self.builder.title))
-                and entity in (None, self.current and self.current.entity) and self.builder.fits(rows)):
+        if (table_id is not None and open_table is not None and open_table.table_id == table_id
+                and (_CONTINUED.search(compact(title)) or compact(title) == compact(open_table.title))
+                and entity in (None, self.current and self.current.entity) and open_table.fits(rows)):
             # 一般公共预算支出表（续表）, or the same title printed again over the next page's
             # piece of the table: it continues the table before it.
-            self.builder.add(rows)
+            open_table.add(rows)
             self._note_skipped([p for p in paragraphs if p.text.strip() != title and not read_meta(p.text).unit])
             return
         if table_id is None and not stated:
@@ -211,6 +212,15 @@ class _Walker:
         report.builders.append(builder)
         self.builder = builder
         self._foreign_title(report, title, table_id, grid.provenance)
+
+    def _open_table(self) -> TableBuilder | None:
+        """The table a following piece may continue: the last one, if it belongs to the report being read.
+
+        A heading naming another entity (某某中心2024年单位预算) between the two has started another report.
+        """
+        if self.builder is None or self.current is None:
+            return self.builder
+        return self.builder if any(b is self.builder for b in self.current.builders) else None
 
     def _is_meta_row(self, row: GridRow) -> bool:
         texts = [t.strip() for t in row.texts if t.strip()]
