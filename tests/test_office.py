@@ -74,6 +74,28 @@ def test_a_corrupt_part_is_damaged(tmp_path: Path, name: str, member: str, what:
         govbudget.read(bad)
 
 
+def _garble_directory(source: Path, target: Path, how: str) -> None:
+    """A copy whose first zip directory entry asks for an unknown zip version or names itself in broken UTF-8."""
+    data = bytearray(source.read_bytes())
+    at = data.index(b"PK\x01\x02")
+    if how == "version":
+        data[at + 6] = 75  # "version needed to extract" 7.5: zipfile refuses it (NotImplementedError)
+    else:
+        data[at + 9] |= 0x08  # bit 11 of the flags (their high byte): the name is UTF-8
+        data[at + 46] = 0xFF  # ... and its first byte is not (UnicodeDecodeError)
+    target.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("how", ["version", "name"])
+@pytest.mark.parametrize("name, what", [("final_accounts.docx", "Word document"),
+                                        ("final_accounts.xlsx", "Excel workbook")])
+def test_a_garbled_zip_directory_is_damaged(tmp_path: Path, name: str, what: str, how: str) -> None:
+    bad = tmp_path / name
+    _garble_directory(OFFICE / name, bad, how)
+    with pytest.raises(DamagedFileError, match=rf"{name}: a damaged or truncated {what}"):
+        govbudget.read(bad)
+
+
 def test_malformed_xml_is_damaged(tmp_path: Path) -> None:
     bad = tmp_path / "bad.docx"
     with zipfile.ZipFile(OFFICE / "final_accounts.docx") as src, zipfile.ZipFile(bad, "w") as dst:

@@ -169,6 +169,13 @@ def test_units_that_disagree_are_told_apart_from_a_wrong_sum() -> None:
     assert any(f.code == "unit.disagree" and f.table == "expenditure" for f in check(d))
 
 
+def test_a_zero_against_a_figure_elsewhere_is_a_plain_disagreement() -> None:
+    d = build({("支出总表", 1, 2): "0.00"})
+    found = findings(d, "cross.summary_expenditure")
+    assert [(f.table, f.row, f.actual) for f in found] == [("expenditure", "item:total", "0.00")]
+    assert not any(f.code == "unit.disagree" for f in check(d))
+
+
 def test_rounding_slack_at_its_edge() -> None:
     # 21015 = 2101501 + 2101502: two addends and a total at 0.01 allow 0.015.
     within = findings(build({("支出总表", 5, 2): "60.01"}), "sum.children")

@@ -68,7 +68,7 @@ def parse_errors() -> tuple[type[BaseException], ...]:
     from lxml import etree
 
     return (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, KeyError, ValueError, TypeError,
-            IndexError, AttributeError, etree.LxmlError)
+            IndexError, AttributeError, NotImplementedError, etree.LxmlError)
 
 
 def sniff_ooxml(head: bytes, path: Path, part: str) -> bool:
@@ -80,7 +80,9 @@ def sniff_ooxml(head: bytes, path: Path, part: str) -> bool:
     try:  # the part names may come after a large first entry
         with zipfile.ZipFile(path) as z:
             return any(n.startswith(part) for n in z.namelist())
-    except (zipfile.BadZipFile, OSError):
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
+        # A directory zipfile cannot list (cut off, an unknown zip version, names in broken
+        # UTF-8): not known by content; the reader chosen by the file's extension says why.
         return False
 
 

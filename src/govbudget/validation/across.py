@@ -76,7 +76,7 @@ class _Checker:
         parts = [e for e in expected if e is not None]
         if actual is None or not parts:
             return None
-        if actual is not None and len(parts) == 1 and actual.yuan() != parts[0].yuan() and parts[0].yuan() != 0:
+        if len(parts) == 1 and actual.yuan() != parts[0].yuan() and 0 not in (actual.yuan(), parts[0].yuan()):
             ratio = actual.yuan() / parts[0].yuan()
             if ratio in _POWERS or (1 / ratio) in _POWERS:
                 return Finding("unit.disagree", Severity.ERROR,

@@ -95,34 +95,19 @@ def snap(values: Sequence[float], tolerance: float = DEFAULT_SNAP) -> list[float
     return out
 
 
-def _join_h(segs: list[HSeg]) -> list[HSeg]:
-    """Horizontal segments snapped to common rows and joined where they touch."""
-    out: list[HSeg] = []
-    for y, members in _groups(segs, key=lambda s: s.y):
-        members.sort(key=lambda s: s.x0)
-        x0, x1 = members[0].x0, members[0].x1
+def _join(segs: list, kind: type) -> list:
+    """Segments (``HSeg`` or ``VSeg``: position, start, end) snapped to common lines and joined where they touch."""
+    out = []
+    for at, members in _groups(segs, key=lambda s: s[0]):
+        members.sort(key=lambda s: s[1])
+        start, end = members[0][1], members[0][2]
         for s in members[1:]:
-            if s.x0 <= x1 + DEFAULT_JOIN:
-                x1 = max(x1, s.x1)
+            if s[1] <= end + DEFAULT_JOIN:
+                end = max(end, s[2])
             else:
-                out.append(HSeg(y, x0, x1))
-                x0, x1 = s.x0, s.x1
-        out.append(HSeg(y, x0, x1))
-    return out
-
-
-def _join_v(segs: list[VSeg]) -> list[VSeg]:
-    out: list[VSeg] = []
-    for x, members in _groups(segs, key=lambda s: s.x):
-        members.sort(key=lambda s: s.top)
-        top, bottom = members[0].top, members[0].bottom
-        for s in members[1:]:
-            if s.top <= bottom + DEFAULT_JOIN:
-                bottom = max(bottom, s.bottom)
-            else:
-                out.append(VSeg(x, top, bottom))
-                top, bottom = s.top, s.bottom
-        out.append(VSeg(x, top, bottom))
+                out.append(kind(at, start, end))
+                start, end = s[1], s[2]
+        out.append(kind(at, start, end))
     return out
 
 
@@ -139,8 +124,8 @@ def _groups(segs: list, key: Callable) -> list[tuple[float, list]]:
 
 def find_rulings(hsegs: list[HSeg], vsegs: list[VSeg]) -> list[Ruling]:
     """The ruled tables formed by a page's segments, top to bottom."""
-    hs = _join_h(hsegs)
-    vs = _join_v(vsegs)
+    hs = _join(hsegs, HSeg)
+    vs = _join(vsegs, VSeg)
     if not hs or not vs:
         return []
     parent = list(range(len(hs) + len(vs)))
