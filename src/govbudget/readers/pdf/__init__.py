@@ -15,7 +15,8 @@ or truncated one (or one that is no PDF) :class:`~govbudget.errors.DamagedFileEr
 naming the file and, where one page fails, the page; a document with no text at
 all, or whose text has no Unicode mapping, raises :class:`~govbudget.errors.PdfReadError`
 (OCR is needed). A single scanned page or one with
-unmapped glyphs in an otherwise readable file becomes a finding.
+unmapped glyphs in an otherwise readable file becomes a finding, and so does
+content pdfminer had to skip (:mod:`.complaints`): figures may be missing there.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from ...errors import DamagedFileError, EmptyInputError, EncryptedFileError, Inp
 from ...grid import SourceDocument
 from ...provenance import Finding, Provenance, Severity
 from .. import ReaderSpec, register
+from .complaints import Complaints, listening
 from .document import assemble
 from .objects import page_objects
 from .page import PageItems, read_page
@@ -55,43 +57,8 @@ def read(path: Path) -> SourceDocument:
         raise EmptyInputError("the file is empty", path=name)
     if not sniff(head, path):
         raise DamagedFileError("not a PDF: no %PDF- header (a file of another kind named .pdf?)", path=name)
-    import pdfplumber
-
-    try:
-        pdf = pdfplumber.open(path)
-    except Exception as err:  # pdfminer raises many kinds for a bad file; all mean "cannot open"
-        raise _open_error(err, name) from err
-    with pdf:
-        try:
-            pages = pdf.pages
-        except Exception as err:
-            raise _open_error(err, name) from err
-        if not pages:
-            raise DamagedFileError("the PDF has no pages", path=name)
-        items: list[PageItems] = []
-        findings: list[Finding] = []
-        chars = cid = 0
-        no_text: list[int] = []
-        ordinal = 1
-        for page in pages:
-            number = page.page_number
-            try:
-                try:
-                    page.layout  # parsed here, so that a damaged page is reported with its number
-                except Exception as err:
-                    raise _open_error(err, name, f"page {number}") from err
-                objs = page_objects(page)
-            finally:
-                page.close()
-            chars += len(objs.chars)
-            cid += objs.cid_chars
-            if not objs.chars:
-                no_text.append(number)
-            page_items = read_page(objs, name, ordinal)
-            ordinal += page_items.tables
-            findings.extend(page_items.findings)
-            items.append(page_items)
-            del objs
+    with listening() as complaints:
+        items, findings, chars, cid, no_text = _read_pages(path, name, complaints)
     if not chars:
         pages_named = _pages(no_text)
         raise PdfReadError(f"no text layer on any page ({pages_named}: images only or blank): OCR needed",
@@ -109,6 +76,68 @@ def read(path: Path) -> SourceDocument:
         if not any(f.code == "page.no_text_layer" and f.provenance[0].page == n for f in findings)
     )
     return SourceDocument(name, NAME, tuple(blocks), tuple(findings))
+
+
+def _read_pages(path: Path, name: str, complaints: Complaints
+                ) -> tuple[list[PageItems], list[Finding], int, int, list[int]]:
+    """Each page's items, the findings, the counts of characters and unmapped glyphs, the pages with no text."""
+    import pdfplumber
+
+    try:
+        pdf = pdfplumber.open(path)
+    except Exception as err:  # pdfminer raises many kinds for a bad file; all mean "cannot open"
+        raise _open_error(err, name) from err
+    with pdf:
+        try:
+            pages = pdf.pages
+        except Exception as err:
+            raise _open_error(err, name) from err
+        if not pages:
+            raise DamagedFileError("the PDF has no pages", path=name)
+        items: list[PageItems] = []
+        findings: list[Finding] = []
+        findings.extend(_skipped(complaints.take(), name, None))
+        chars = cid = 0
+        no_text: list[int] = []
+        ordinal = 1
+        for page in pages:
+            number = page.page_number
+            try:
+                try:
+                    page.layout  # parsed here, so that a damaged page is reported with its number
+                except Exception as err:
+                    raise _open_error(err, name, f"page {number}") from err
+                objs = page_objects(page)
+            finally:
+                page.close()
+            findings.extend(_skipped(complaints.take(), name, number))
+            chars += len(objs.chars)
+            cid += objs.cid_chars
+            if not objs.chars:
+                no_text.append(number)
+            page_items = read_page(objs, name, ordinal)
+            ordinal += page_items.tables
+            findings.extend(page_items.findings)
+            items.append(page_items)
+            del objs
+    return items, findings, chars, cid, no_text
+
+
+def _skipped(messages: list[str], name: str, page: int | None) -> list[Finding]:
+    """One finding for what pdfminer skipped on a page (or, with no page, in the file's structure)."""
+    if not messages:
+        return []
+    more = f"; {len(messages) - 1} more such" if len(messages) > 1 else ""
+    said = f"{messages[0][:160]}{more}"
+    if page is None:
+        return [Finding("file.damaged_structure", Severity.WARNING,
+                        f"the PDF's structure is damaged and was read around ({said}): figures may be missing; "
+                        "check them against the rendered pages", actual=str(len(messages)),
+                        provenance=(Provenance(name),))]
+    return [Finding("page.damaged_content", Severity.WARNING,
+                    f"page {page}: part of its content could not be decoded and was skipped ({said}): figures "
+                    "on it may be missing; check them against the rendered page", actual=str(len(messages)),
+                    provenance=(Provenance(name, page=page),))]
 
 
 def _pages(numbers: list[int]) -> str:
