@@ -96,13 +96,18 @@ def test_a_garbled_zip_directory_is_damaged(tmp_path: Path, name: str, what: str
         govbudget.read(bad)
 
 
-def test_malformed_xml_is_damaged(tmp_path: Path) -> None:
-    bad = tmp_path / "bad.docx"
-    with zipfile.ZipFile(OFFICE / "final_accounts.docx") as src, zipfile.ZipFile(bad, "w") as dst:
+@pytest.mark.parametrize("name, member, what", [
+    ("final_accounts.docx", "word/document.xml", "Word document"),
+    ("final_accounts.xlsx", "xl/worksheets/sheet1.xml", "Excel workbook"),
+    ("final_accounts.xlsx", "xl/styles.xml", "Excel workbook"),  # parsed by the standard library's ElementTree
+])
+def test_malformed_xml_is_damaged(tmp_path: Path, name: str, member: str, what: str) -> None:
+    bad = tmp_path / name
+    with zipfile.ZipFile(OFFICE / name) as src, zipfile.ZipFile(bad, "w") as dst:
         for info in src.infolist():
             data = src.read(info)
-            dst.writestr(info, data[:-200] if info.filename == "word/document.xml" else data)
-    with pytest.raises(DamagedFileError, match=r"bad\.docx: a damaged Word document: .*line"):
+            dst.writestr(info, data[:-200] if info.filename == member else data)
+    with pytest.raises(DamagedFileError, match=rf"{name}: a damaged {what}: .*line"):
         govbudget.read(bad)
 
 

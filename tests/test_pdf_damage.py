@@ -1,20 +1,25 @@
-"""Content pdfminer has to skip becomes a finding on its page, never silence."""
+"""Damaged PDFs: what pdfminer skips becomes a finding on its page, what it cannot read a short, clear error."""
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
 
+import pytest
+
+from govbudget.errors import DamagedFileError
 from govbudget.readers import pdf
 
+_PAGE = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+         b"/Resources << /Font << /F1 5 0 R >> >> >>")
 
-def _pdf(content: bytes) -> bytes:
+
+def _pdf(content: bytes, page: bytes = _PAGE) -> bytes:
     """A one-page PDF with Helvetica as /F1 and ``content`` as the page's (uncompressed) stream."""
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        page,
         b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
@@ -59,3 +64,12 @@ def test_the_warnings_are_not_printed_and_the_listener_is_removed(tmp_path: Path
     pdf.read(path)
     assert capsys.readouterr().err == ""
     assert logging.getLogger("pdfminer").handlers == handlers
+
+
+def test_a_damaged_page_tree_is_a_damaged_file_in_a_short_message(tmp_path: Path) -> None:
+    # pdfplumber lists the pages again when it closes the file: that second failure must not hide the first.
+    path = tmp_path / "tree.pdf"
+    path.write_bytes(_pdf(_TEXT, page=_PAGE.replace(b"/Contents 4 0 R", b"/Contents 4 0 R /Pad (" + b"x" * 400 + b") /Name")))
+    with pytest.raises(DamagedFileError, match=r"tree\.pdf: damaged or truncated PDF \(PSSyntaxError: ") as caught:
+        pdf.read(path)
+    assert len(str(caught.value)) < 300

@@ -64,11 +64,12 @@ def read_package(path: Path, read: Callable[[Path, str], SourceDocument], *, wha
 def parse_errors() -> tuple[type[BaseException], ...]:
     """The exceptions a damaged package makes the parsers raise (lxml imported on first use)."""
     import zlib
+    from xml.etree.ElementTree import ParseError  # openpyxl parses some parts with the standard library
 
     from lxml import etree
 
     return (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, KeyError, ValueError, TypeError,
-            IndexError, AttributeError, NotImplementedError, etree.LxmlError)
+            IndexError, AttributeError, NotImplementedError, ParseError, etree.LxmlError)
 
 
 def sniff_ooxml(head: bytes, path: Path, part: str) -> bool:

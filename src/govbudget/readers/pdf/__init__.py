@@ -36,6 +36,7 @@ __all__ = ["read", "sniff", "NAME", "DEFAULT_CID_SHARE"]
 
 NAME = "pdf"
 DEFAULT_CID_SHARE = 0.5  # over this share of unmapped glyphs the document cannot be read
+DEFAULT_MESSAGE_CHARS = 160  # of pdfminer's own words quoted in an error or finding
 _MAGIC_WINDOW = 1024  # the PDF header may follow some junk bytes
 
 
@@ -87,7 +88,7 @@ def _read_pages(path: Path, name: str, complaints: Complaints
         pdf = pdfplumber.open(path)
     except Exception as err:  # pdfminer raises many kinds for a bad file; all mean "cannot open"
         raise _open_error(err, name) from err
-    with pdf:
+    try:
         try:
             pages = pdf.pages
         except Exception as err:
@@ -120,7 +121,18 @@ def _read_pages(path: Path, name: str, complaints: Complaints
             findings.extend(page_items.findings)
             items.append(page_items)
             del objs
+    finally:
+        _close(pdf)
     return items, findings, chars, cid, no_text
+
+
+def _close(pdf) -> None:
+    """Close the file; pdfplumber's ``close`` lists the pages again, which fails where the page tree is damaged."""
+    try:
+        pdf.close()
+    except Exception:
+        if not getattr(pdf, "stream_is_external", True):
+            pdf.stream.close()
 
 
 def _skipped(messages: list[str], name: str, page: int | None) -> list[Finding]:
@@ -128,7 +140,7 @@ def _skipped(messages: list[str], name: str, page: int | None) -> list[Finding]:
     if not messages:
         return []
     more = f"; {len(messages) - 1} more such" if len(messages) > 1 else ""
-    said = f"{messages[0][:160]}{more}"
+    said = f"{messages[0][:DEFAULT_MESSAGE_CHARS]}{more}"
     if page is None:
         return [Finding("file.damaged_structure", Severity.WARNING,
                         f"the PDF's structure is damaged and was read around ({said}): figures may be missing; "
@@ -155,16 +167,19 @@ def _open_error(err: BaseException, name: str, where: str | None = None) -> Inpu
     while inner.__cause__ is not None or (inner.args and isinstance(inner.args[0], BaseException)):
         inner = inner.args[0] if inner.args and isinstance(inner.args[0], BaseException) else inner.__cause__
     kind = type(inner).__name__
+    said = str(inner)
+    if len(said) > DEFAULT_MESSAGE_CHARS:  # pdfminer quotes whole dictionaries
+        said = said[:DEFAULT_MESSAGE_CHARS] + "…"
     if kind == "PDFPasswordIncorrect":
         return EncryptedFileError("the PDF is encrypted and needs a password to open; remove the password first",
                                   path=name, where=where)
-    if "Encryption" in kind or "encrypt" in str(inner).lower():
-        return EncryptedFileError(f"the PDF is encrypted in a way that cannot be read ({inner}); "
+    if "Encryption" in kind or "encrypt" in said.lower():
+        return EncryptedFileError(f"the PDF is encrypted in a way that cannot be read ({said}); "
                                   "remove the encryption first", path=name, where=where)
     if kind in ("PSEOF", "PDFNoValidXRef", "PDFSyntaxError", "PSSyntaxError", "PDFNoPageLabels"):
-        return DamagedFileError(f"damaged or truncated PDF ({kind}: {inner}); save or download it again",
+        return DamagedFileError(f"damaged or truncated PDF ({kind}: {said}); save or download it again",
                                 path=name, where=where)
-    return DamagedFileError(f"damaged PDF, or not a PDF ({kind}: {inner})", path=name, where=where)
+    return DamagedFileError(f"damaged PDF, or not a PDF ({kind}: {said})", path=name, where=where)
 
 
 register(ReaderSpec(name=NAME, extensions=("pdf",), sniff=sniff, read=read))
