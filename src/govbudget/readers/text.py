@@ -20,13 +20,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..amounts import looks_like_amount
-from ..errors import EmptyInputError, EncodingError
 from ..grid import Block, GridCell, GridRow, GridTable, Paragraph, SourceDocument
 from ..provenance import Provenance
 from ..textnorm import compact, strip_markup
 from . import ReaderSpec, read_bytes, register
 from .markup import html_table, is_pipe_row, is_pipe_rule, pipe_table
+from .spacerows import space_cells, split_glued
+from .textdecode import decode
 
 __all__ = ["decode", "parse_text", "read", "sniff"]
 
@@ -36,71 +36,17 @@ DEFAULT_CELL_MODE_SHARE = 0.8  # share of tab lines that hold one cell each in D
 DEFAULT_MIN_SPACE_ROWS = 5
 DEFAULT_TITLE_CHARS = 40
 DEFAULT_PROSE_CHARS = 60
-DEFAULT_LABEL_CHARS = 40
 
 _BOOKMARK = re.compile(r"^\s*\[bookmark:[^\]]*\]\s*")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
 _LIST = re.compile(r"^\s*(?:[-*+]\s+)")
 _TAG = re.compile(r"<[^>]+>")
-_GLUED_AMOUNT = re.compile(r"^\s*(-?\d[\d,]*\.\s*\d+)\s*((?![万千亿元])[\u4e00-\u9fff（(].*)$")
-_CODE_GLUED = re.compile(r"^(\d{3}|\d{5}|\d{7})([\u4e00-\u9fff].*)$")
-_ECON_SPLIT = re.compile(r"^(\d{2})([\u4e00-\u9fff].*)$")
-_ORDINAL_START = re.compile(
-    r"^(?:[一二三四五六七八九十廿卅]+[、.．]|[(（][一二三四五六七八九十廿]+[)）]|\d{1,2}[、．](?!\d))"
-)
 _TITLE_LIKE = re.compile(r"表$")
 
 
 def sniff(head: bytes, path: Path) -> bool:
     """Text files are claimed by extension only: any bytes could be text."""
     return False
-
-
-def decode(data: bytes, path: Path | str) -> str:
-    """The file's text: BOM-marked encodings, else UTF-8, else GB18030."""
-    if not data.strip():
-        raise EmptyInputError("the file is empty", path=path)
-    text = _decode(data, path)
-    if not text.strip():
-        # A byte-order mark, or UTF-16 spaces, and nothing else.
-        raise EmptyInputError("the file is empty", path=path)
-    return text
-
-
-def _decode(data: bytes, path: Path | str) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        try:
-            return data[3:].decode("utf-8", errors="strict")
-        except UnicodeDecodeError as err:
-            raise EncodingError(
-                f"marked as UTF-8 but not UTF-8 (byte {err.start + 3}: {err.reason})", path=path
-            ) from err
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as err:
-            raise EncodingError(f"marked as UTF-16 but not UTF-16 ({err.reason})", path=path) from err
-    if b"\x00" in data[:8192]:
-        raise EncodingError("binary content (NUL bytes): not a text file", path=path)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        utf8_error = err
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        raise EncodingError(
-            f"neither UTF-8 (byte {utf8_error.start}: {utf8_error.reason}) nor GB18030 text",
-            path=path,
-        ) from utf8_error
-    if _control_share(text) > 0.05:
-        raise EncodingError("the bytes decode as GB18030 only into control characters", path=path)
-    return text
-
-
-def _control_share(text: str) -> float:
-    bad = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
-    return bad / max(len(text), 1)
 
 
 def read(path: Path) -> SourceDocument:
@@ -136,7 +82,7 @@ def _mode(lines: list[_Line]) -> str:
     if tab_lines:
         single = sum(1 for ln in tab_lines if re.match(r"^\t[^\t]*$", ln.text))
         return "cells" if single / len(tab_lines) >= DEFAULT_CELL_MODE_SHARE else "tabs"
-    rows = sum(1 for ln in lines if _space_cells(ln.text) is not None)
+    rows = sum(1 for ln in lines if space_cells(ln.text) is not None)
     return "spaces" if rows >= DEFAULT_MIN_SPACE_ROWS else "tabs"
 
 
@@ -187,7 +133,7 @@ class _Segmenter:
             stripped = compact(text)
             if _TITLE_LIKE.search(stripped) and len(stripped) <= DEFAULT_TITLE_CHARS:
                 self.in_region = True
-            elif self.in_region and _space_cells(text) is not None:
+            elif self.in_region and space_cells(text) is not None:
                 return self._spaces(i)
             elif len(stripped) > DEFAULT_PROSE_CHARS:
                 # A line of prose ends the run of tables that began at a title.
@@ -273,7 +219,7 @@ class _Segmenter:
         while i < len(self.lines):
             ln = self.lines[i]
             if "\t" in ln.text:
-                texts = _split_glued([_TAG.sub("", strip_markup(t)).strip() for t in ln.text.split("\t")])
+                texts = split_glued([_TAG.sub("", strip_markup(t)).strip() for t in ln.text.split("\t")])
                 rows.append(self._row(ln, texts, ordinal, len(rows)))
             elif ln.text.strip() or not _next_nonblank_has_tab(self.lines, i):
                 break
@@ -287,7 +233,7 @@ class _Segmenter:
         start = self.lines[i]
         while i < len(self.lines):
             ln = self.lines[i]
-            texts = _space_cells(ln.text)
+            texts = space_cells(ln.text)
             if texts is None:
                 break
             rows.append(self._row(ln, texts, ordinal, len(rows), aligned=False))
@@ -331,77 +277,6 @@ def _next_nonblank_startswith_tab(lines: list[_Line], i: int) -> bool:
 def _next_nonblank_has_tab(lines: list[_Line], i: int) -> bool:
     ln = _next_nonblank(lines, i)
     return ln is not None and "\t" in ln.text
-
-
-def _split_glued(texts: list[str]) -> list[str]:
-    """Split cells where PDF extraction ran a figure into the next label (``54.07支出总计``)."""
-    out = []
-    for t in texts:
-        m = _GLUED_AMOUNT.match(t)
-        if m and looks_like_amount(m.group(1)):
-            out.extend([m.group(1), m.group(2)])
-        else:
-            out.append(t)
-    return out
-
-
-def _space_cells(line: str) -> list[str] | None:
-    """The cells of a space-separated table row, or ``None`` if the line is not one.
-
-    A row starts with a code (``2013802``, ``301 01``, possibly glued to its
-    name), or is a label followed by figures, or figures only, or a bare total.
-    """
-    tokens = line.split()
-    if not tokens:
-        return None
-    cells: list[str] = []
-    k = 0
-    head = tokens[0]
-    m = _CODE_GLUED.match(head)
-    if re.fullmatch(r"\d{3}|\d{5}|\d{7}", head) and len(tokens) > 1:
-        econ = _ECON_SPLIT.match(tokens[1]) if len(head) == 3 else None
-        if econ:
-            cells += [head + econ.group(1), econ.group(2)]
-            k = 2
-        elif re.fullmatch(r"\d{2}", tokens[1]) and len(head) == 3:
-            cells.append(head + tokens[1])
-            k = 2
-        else:
-            cells.append(head)
-            k = 1
-    elif m:
-        cells += [m.group(1), m.group(2)]
-        k = 1
-    has_code = bool(cells)
-    label: list[str] = []
-    amounts = 0
-    for tok in tokens[k:]:
-        if looks_like_amount(tok):
-            if label:
-                cells.append("".join(label))
-                label = []
-            cells.append(tok)
-            amounts += 1
-        else:
-            if label and _ORDINAL_START.match(tok):
-                cells.append("".join(label))
-                label = []
-            label.append(tok)
-    if label:
-        cells.append("".join(label))
-    ends_with_amount = looks_like_amount(tokens[-1])
-    labels = len(cells) - amounts - (1 if has_code else 0)
-    if any(len(c) > DEFAULT_LABEL_CHARS or re.search(r"[，。；]", c) for c in cells):
-        return None
-    if has_code:
-        return cells
-    if amounts and ends_with_amount and labels >= 1:
-        return cells
-    if amounts >= 2 and labels == 0:
-        return cells
-    if len(tokens) == 1 and compact(tokens[0]) in ("合计", "总计"):
-        return cells
-    return None
 
 
 register(ReaderSpec(name=NAME, extensions=EXTENSIONS, sniff=sniff, read=read))
