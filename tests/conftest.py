@@ -59,6 +59,23 @@ def program(name: str) -> str:
     pytest.skip(f"{name} is not installed")
 
 
+def require_module(name: str, why: str) -> None:
+    """Skip the test, saying ``why``, when the test dependency ``name`` cannot be imported.
+
+    Under ``GOVBUDGET_REQUIRE_PROGRAMS=1`` (``.ci/run``) a missing dependency fails the run instead.
+    """
+    import importlib.util
+    import os
+
+    import pytest
+
+    if importlib.util.find_spec(name) is not None:
+        return
+    if os.environ.get("GOVBUDGET_REQUIRE_PROGRAMS") == "1":
+        pytest.fail(f"{name} is required here (GOVBUDGET_REQUIRE_PROGRAMS=1) but not installed")
+    pytest.skip(f"{name} is not installed: {why}")
+
+
 # PDF fixtures that cannot be read (encrypted, truncated, scanned, unmapped glyphs): tested for their errors.
 UNREADABLE_PDF = frozenset({"encrypted.pdf", "truncated.pdf", "scanned.pdf", "cid_font.pdf"})
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from conftest import SEEDS, input_fixtures, read_fixture
+from conftest import SEEDS, input_fixtures, read_fixture, require_module
 
 import govbudget
 from govbudget.model import Cell, Column, Disclosure, Kind, Report, Row, Scope, Table
@@ -69,6 +69,7 @@ def _file_of(record: logging.LogRecord) -> str:
 
 @pytest.fixture(scope="module")
 def validated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[logging.LogRecord]]:
+    require_module("arelle", "arelle-release, in the test extra, needs Python 3.11 or newer")
     from arelle.api.Session import Session
     from arelle.RuntimeOptions import RuntimeOptions
 
