@@ -150,6 +150,47 @@ def test_batch_inputs_sharing_a_stem_keep_apart(tmp_path: Path, capsys: pytest.C
     assert all(line.startswith("ok\t") for line in out.splitlines())
 
 
+@pytest.mark.parametrize("jobs", ["2", "0"])
+def test_batch_in_several_processes_reports_in_input_order(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                           jobs: str) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    inputs = [seed("003"), bad, seed("004"), FIXTURES / "office" / "final_accounts.xlsx"]
+    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    serial.mkdir()
+    parallel.mkdir()
+    code_1, out_1, _ = run(capsys, "batch", *inputs, "-o", serial, "--to", "csv")
+    code_n, out_n, _ = run(capsys, "batch", *inputs, "-o", parallel, "--to", "csv", "--jobs", jobs)
+    assert code_n == code_1 == 3
+    assert out_n.replace(str(parallel), "OUT") == out_1.replace(str(serial), "OUT")
+    assert [line.split("\t")[1] for line in out_n.splitlines()] == [str(p) for p in inputs]
+    for f in serial.iterdir():
+        assert (parallel / f.name).read_bytes() == f.read_bytes()
+
+
+def test_batch_jobs_must_not_be_negative(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "batch", seed("004"), "-o", tmp_path, "--jobs", "-1")
+    assert code == 2 and "--jobs" in err
+
+
+def _dies_on_bad(job: tuple[str, str, str]) -> tuple[str, int]:
+    import os
+
+    if Path(job[0]).name == "bad.txt":
+        os._exit(9)  # as a worker killed for memory would
+    return cli._convert_one(job)
+
+
+def test_a_worker_that_dies_fails_only_its_own_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text("不会被读到", encoding="utf-8")
+    jobs = [(str(p), str(tmp_path / f"{i}.csv"), "csv") for i, p in enumerate([seed("003"), bad, seed("004")])]
+    results = list(cli._run_batch(jobs, 2, convert=_dies_on_bad))
+    assert [(line.split("\t")[0], code) for line, code in results] == [("ok", 0), ("failed", 70), ("ok", 0)]
+    assert "bad.txt: the process reading it died" in results[1][0]
+    assert (tmp_path / "0.csv").exists() and (tmp_path / "2.csv").exists()
+
+
 def test_an_internal_defect_exits_70_without_a_traceback(
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     def broken(_doc: object) -> None:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 from . import __version__
 from ._atomic import atomic_write
@@ -235,22 +236,67 @@ def cmd_batch(args: argparse.Namespace) -> int:
     if not outdir.is_dir():
         print(f"govbudget: error: {outdir}: not a folder", file=sys.stderr)
         return EXIT_USAGE
-    status = EXIT_OK
+    if args.jobs < 0:
+        print("govbudget: error: --jobs takes 0 (one per processor) or more", file=sys.stderr)
+        return EXIT_USAGE
     stems = Counter(Path(p).stem for p in args.inputs)
-    for p in args.inputs:
-        # Inputs sharing a stem (x.docx, x.pdf) keep their extension in the output's name, so none overwrites another.
-        name = Path(p).stem if stems[Path(p).stem] == 1 else Path(p).name
-        target = outdir / f"{name}.{args.to}"
-        try:
-            d = read(p)
-            write(d, target, format=args.to)
-            facts = len(d.facts())
-            findings = sum(1 for _ in d.all_findings())
-            print(f"ok\t{p}\t{target}\t{facts} facts\t{findings} findings")
-        except GovbudgetError as err:
-            print(f"failed\t{p}\t{err}")
-            status = max(status, exit_code(err))
+    # Inputs sharing a stem (x.docx, x.pdf) keep their extension in the output's name, so none overwrites another.
+    jobs = [(str(p), str(outdir / f"{Path(p).stem if stems[Path(p).stem] == 1 else Path(p).name}.{args.to}"), args.to)
+            for p in args.inputs]
+    status = EXIT_OK
+    for line, code in _run_batch(jobs, args.jobs or os.cpu_count() or 1):
+        print(line, flush=True)
+        status = max(status, code)
     return status
+
+
+def _run_batch(jobs: list[tuple[str, str, str]], workers: int,
+               convert: Callable[[tuple[str, str, str]], tuple[str, int]] | None = None) -> Iterator[tuple[str, int]]:
+    """Each job's result line and exit code, in the order of the inputs, from ``workers`` processes."""
+    convert = convert or _convert_one
+    if workers == 1 or len(jobs) < 2:
+        yield from map(convert, jobs)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+        futures = [pool.submit(convert, job) for job in jobs]
+        for job, future in zip(jobs, futures):
+            try:
+                yield future.result()
+            except BrokenProcessPool:
+                # A worker died (killed for memory, a crash inside a library) and took the pool with it:
+                # what was not finished runs again, each file alone, so that only the culprit fails.
+                yield _alone(job, convert)
+
+
+def _alone(job: tuple[str, str, str], convert: Callable[[tuple[str, str, str]], tuple[str, int]]) -> tuple[str, int]:
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        try:
+            return pool.submit(convert, job).result()
+        except BrokenProcessPool:
+            path = job[0]
+            return f"failed\t{path}\t{path}: the process reading it died (out of memory, or a crash)", EXIT_INTERNAL
+
+
+def _convert_one(job: tuple[str, str, str]) -> tuple[str, int]:
+    """Read one input and write it: the result line (``ok`` or ``failed`` with the reason) and the exit code."""
+    path, target, to = job
+    try:
+        d = read(path)
+        write(d, target, format=to)
+        facts = len(d.facts())
+        findings = sum(1 for _ in d.all_findings())
+        return f"ok\t{path}\t{target}\t{facts} facts\t{findings} findings", EXIT_OK
+    except GovbudgetError as err:
+        return f"failed\t{path}\t{err}", exit_code(err)
+    except Exception as err:  # a defect: reported on its line, the other files still converted
+        return f"failed\t{path}\t{InternalError(f'unexpected {type(err).__name__}: {err}', path=path)}", \
+            EXIT_INTERNAL
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -289,6 +335,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="+")
     p.add_argument("-o", "--output", required=True, help="the output folder")
     p.add_argument("--to", default="json", help="output format (json, xlsx, xbrl, csv, jsonl)")
+    p.add_argument("-j", "--jobs", type=int, default=1,
+                   help="files converted at once, each in its own process (0: one per processor; default 1)")
     p.set_defaults(func=cmd_batch)
     return ap
 
