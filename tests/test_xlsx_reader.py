@@ -86,6 +86,53 @@ def test_a_table_is_cut_to_the_columns_it_uses(tmp_path: Path) -> None:
     assert second.rows[0].cells[0].provenance.column == 2
 
 
+def _side_by_side(gap: int = 1) -> Workbook:
+    """收入总表 in columns A-C and 支出总表 to its right, past ``gap`` empty columns, each with its title and unit."""
+    pad = [None] * gap
+    return sheet(["部门收入总表", None, None, *pad, "部门支出总表", None, None],
+                 ["单位：万元", None, None, *pad, "单位：万元", None, None],
+                 ["项目", "合计", "一般公共预算拨款收入", *pad, "科目编码", "科目名称", "合计"],
+                 ["合计", 12.5, 12.5, *pad, "208", "社会保障和就业支出", 10],
+                 ["其他", 0, 0, *pad, "210", "卫生健康支出", 2.5],
+                 title="表1")
+
+
+@pytest.mark.parametrize("gap", [1, 2])
+def test_tables_side_by_side_are_read_left_then_right_each_under_its_title(tmp_path: Path, gap: int) -> None:
+    doc = read(tmp_path, _side_by_side(gap))
+    left, right = tables(doc)
+    assert texts(left)[0] == ["项目", "合计", "一般公共预算拨款收入"]
+    assert texts(right)[1] == ["208", "社会保障和就业支出", "10"]
+    assert right.rows[0].cells[0].provenance.column == 3 + gap
+    assert [b.text if isinstance(b, Paragraph) else "table" for b in doc.blocks] == [
+        "表1", "部门收入总表", "单位：万元", "table", "部门支出总表", "单位：万元", "table"]
+
+
+def test_tables_side_by_side_are_two_tables_in_the_model(tmp_path: Path) -> None:
+    (report,) = govbudget.read(save(tmp_path, _side_by_side())).reports
+    assert [t.id for t in report.tables] == ["income", "expenditure"]
+    assert report.table("expenditure").row("fn:210").value("total") == Decimal("2.5")
+
+
+def test_blocks_of_one_table_side_by_side_stay_one_table(tmp_path: Path) -> None:
+    # 公开06表 prints code | name | amount blocks side by side; a spacer column between them parts no table.
+    wb = sheet(["一般公共预算财政拨款基本支出决算表"], ["单位：万元"],
+               ["科目编码", "科目名称", "决算数", None, "科目编码", "科目名称", "决算数"],
+               ["30101", "基本工资", 5.5, None, "30201", "办公费", 1.25],
+               ["30102", "津贴补贴", 2.25, None, "30205", "水费", 0.5])
+    (table,) = tables(read(tmp_path, wb))
+    assert texts(table)[1] == ["30101", "基本工资", "5.5", "", "30201", "办公费", "1.25"]
+
+
+def test_an_empty_column_inside_one_table_does_not_split_it(tmp_path: Path) -> None:
+    # Names on the left of a blank spacer column, figures on its right: one table (the right side has no labels).
+    wb = sheet(["科目编码", "科目名称", None, "合计", "基本支出"],
+               ["208", "社会保障和就业支出", None, 10, 10],
+               ["210", "卫生健康支出", None, 2.5, 2.5])
+    (table,) = tables(read(tmp_path, wb))
+    assert texts(table)[0] == ["科目编码", "科目名称", "", "合计", "基本支出"]
+
+
 def test_merged_header_cells_point_at_their_origin_in_sheet_coordinates(tmp_path: Path) -> None:
     wb = sheet(["收支总表"], ["收入", None, "支出", None], ["项目", "预算数", "项目", "预算数"],
                ["一、一般公共预算拨款收入", 3659.22, "一、一般公共服务支出", None])

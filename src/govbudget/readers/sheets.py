@@ -3,7 +3,9 @@
 A sheet is read as printed, top to bottom. Rows that hold only captions (a
 table title, ``单位：万元``, ``部门名称：…``, a year line, a ``注：`` note) become
 paragraphs and end the table above them; so does a blank printed row. The rows
-in between are a table, cut to the columns they use. Rows and columns that are
+in between are a table, cut to the columns they use. Tables printed side by side,
+parted by empty columns, are read one band of columns after the other, left
+first, when each band has a title of its own and reads as a table. Rows and columns that are
 hidden, or outside the print area, are not printed and not read; a finding says
 so when they hold figures. Cells become the text the printed sheet shows (see
 :mod:`.numformat`); a formula without a stored value and an error value are
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from decimal import Decimal
 
 from ..grid import Block, GridCell, GridRow, GridTable, Paragraph
@@ -24,6 +27,7 @@ __all__ = ["SheetReader", "stored_cells", "DEFAULT_SHEET_NAME", "DEFAULT_LISTED_
 
 DEFAULT_LISTED_CELLS = 8
 DEFAULT_TITLE_MAX = 60
+DEFAULT_BAND_ROWS = 2  # rows of several cells a band of columns needs to be a table beside another
 DEFAULT_SHEET_NAME = re.compile(r"(?i)^(sheet|工作表)\s*\d*$")
 _CAPTION = re.compile(
     r"^\s*(?:注|说明|备注|填报说明)\s*[:：\d１-９、.]"
@@ -34,6 +38,7 @@ _CAPTION = re.compile(
 _TITLE_END = re.compile(r"表\s*(?:[(（]续表?[)）]|续表)?$")
 _DOC_TITLE = re.compile(r"20\d\d\s*年.*(?:预算|决算)")
 # Text that reads as a figure: with a decimal point or thousands separators (bare digits may be codes).
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _NUMERIC_TEXT = re.compile(r"^[-+(（]?\s*(?:\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?|\d+\.\d+)\s*[)）]?$")
 
 
@@ -98,6 +103,7 @@ class SheetReader:
             if d.hidden and d.min:
                 self.hidden_cols.update(range(d.min, (d.max or d.min) + 1))
         self.area = _ranges(ws.print_area)
+        self.figures: set[tuple[int, int]] = set()  # positions of printed figures
         # (row, col), 1-based -> origin of the merged range, for every covered position.
         self.merged: dict[tuple[int, int], tuple[int, int]] = {}
         self.span: dict[tuple[int, int], int] = {}
@@ -159,6 +165,8 @@ class SheetReader:
                 rounded.append((r, c))
             if text:
                 texts[(r, c)] = text
+                if self._is_figure(cell):
+                    self.figures.add((r, c))
         if uncached:
             self._report("cell.formula_uncached", Severity.ERROR, uncached,
                          "{n} formula{s} on sheet {sheet!r} ({cells}) with no stored value, read as blank: the "
@@ -204,11 +212,57 @@ class SheetReader:
 
     # -- blocks -------------------------------------------------------------------
     def blocks(self) -> list[Block]:
-        """The sheet's name (unless a default one), then its caption lines and tables in printed order."""
+        """The sheet's name (unless a default one), then its caption lines and tables in printed order.
+
+        Tables printed side by side (parted by empty columns) are read left band first.
+        """
         out: list[Block] = []
         if not DEFAULT_SHEET_NAME.match(self.ws.title.strip()):
             out.append(Paragraph(self.ws.title.strip(), self._prov()))
         texts = self._texts()
+        for first, last in self._bands(texts):
+            out.extend(self._blocks_of({(r, c): t for (r, c), t in texts.items() if first <= c <= last}))
+        return out
+
+    def _bands(self, texts: dict[tuple[int, int], str]) -> list[tuple[int, int]]:
+        """The column ranges of tables side by side, or the whole sheet as one.
+
+        Columns with no text (hidden ones aside) part bands; a title merged across
+        them joins them. The sheet is parted only when every band reads as a table of
+        its own (:meth:`_table_like`).
+        """
+        used = {c for _, c in texts} | {c for (r, c), origin in self.merged.items() if origin in texts}
+        if not used:
+            return [(1, 1)]
+        cols = sorted(used)
+        bands = [[cols[0], cols[0]]]
+        for c in cols[1:]:
+            gap = [x for x in range(bands[-1][1] + 1, c) if x not in self.hidden_cols]
+            if gap:
+                bands.append([c, c])
+            else:
+                bands[-1][1] = c
+        if len(bands) > 1 and all(self._table_like(texts, first, last) for first, last in bands):
+            return [(first, last) for first, last in bands]
+        return [(cols[0], cols[-1])]
+
+    def _table_like(self, texts: dict[tuple[int, int], str], first: int, last: int) -> bool:
+        """A band with a title of its own above its figures, labels, and rows of several cells.
+
+        Blocks of one table printed side by side (公开06表's code | name | amount blocks)
+        have labels and figures too, but no title each.
+        """
+        cells = {(r, c): t for (r, c), t in texts.items() if first <= c <= last}
+        figure_rows = [r for r, c in cells if (r, c) in self.figures]
+        if not figure_rows:
+            return False
+        titled = any(r < min(figure_rows) and _TITLE_END.search(re.sub(r"\s+", "", t)) for (r, _), t in cells.items())
+        labels = any(_CJK.search(t) and not is_caption(t) for k, t in cells.items() if k not in self.figures)
+        per_row = Counter(r for r, _ in cells)
+        return titled and labels and sum(1 for n in per_row.values() if n > 1) >= DEFAULT_BAND_ROWS
+
+    def _blocks_of(self, texts: dict[tuple[int, int], str]) -> list[Block]:
+        out: list[Block] = []
         rows = sorted({r for r, _ in texts})
         columns: dict[int, list[int]] = {}
         for r, c in sorted(texts):
