@@ -173,22 +173,26 @@ def test_batch_jobs_must_not_be_negative(tmp_path: Path, capsys: pytest.CaptureF
     assert code == 2 and "--jobs" in err
 
 
-def _dies_on_bad(job: tuple[str, str, str]) -> tuple[str, int]:
-    import os
-
-    if Path(job[0]).name == "bad.txt":
-        os._exit(9)  # as a worker killed for memory would
-    return cli._convert_one(job)
-
-
-def test_a_worker_that_dies_fails_only_its_own_file(tmp_path: Path) -> None:
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_facts_in_several_processes_equal_the_facts_read_one_by_one(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
     bad = tmp_path / "bad.txt"
-    bad.write_text("不会被读到", encoding="utf-8")
-    jobs = [(str(p), str(tmp_path / f"{i}.csv"), "csv") for i, p in enumerate([seed("003"), bad, seed("004")])]
-    results = list(cli._run_batch(jobs, 2, convert=_dies_on_bad))
-    assert [(line.split("\t")[0], code) for line, code in results] == [("ok", 0), ("failed", 70), ("ok", 0)]
-    assert "bad.txt: the process reading it died" in results[1][0]
-    assert (tmp_path / "0.csv").exists() and (tmp_path / "2.csv").exists()
+    bad.write_bytes(b"")
+    inputs = [seed("003"), bad, FIXTURES / "office" / "final_accounts.docx", seed("004")]
+    serial, parallel = tmp_path / f"serial.{fmt}", tmp_path / f"parallel.{fmt}"
+    code_1, _, err_1 = run(capsys, "facts", *inputs, "-o", serial)
+    code_n, _, err_n = run(capsys, "facts", *inputs, "-o", parallel, "--jobs", "2")
+    assert code_1 == code_n == 3 and err_1 == err_n and "bad.txt: the file is empty" in err_n
+    assert parallel.read_bytes() == serial.read_bytes()
+    whole = b"".join(_encoded(p, fmt) for p in inputs if p != bad)
+    assert serial.read_bytes() == ((",".join(FACT_COLUMNS) + "\n").encode() if fmt == "csv" else b"") + whole
+
+
+def _encoded(path: Path, fmt: str) -> bytes:
+    from govbudget.writers.facts import facts_csv, facts_jsonl
+
+    facts = govbudget.read(path).facts()
+    return facts_csv(facts, header=False) if fmt == "csv" else facts_jsonl(facts)
 
 
 def test_an_internal_defect_exits_70_without_a_traceback(

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import BinaryIO, Callable, Iterator, Sequence
 
 from . import __version__
-from ._atomic import atomic_write
+from ._atomic import atomic_open
 from .api import read, validate, write
 from .errors import (
     GovbudgetError,
@@ -27,8 +27,8 @@ from .errors import (
     UnknownFormatError,
     UnsupportedFormatError,
 )
-from .facts import facts_of_many
 from .model import Disclosure
+from .parallel import in_order, workers
 from .provenance import Finding, Severity
 from .writers.facts import facts_csv, facts_jsonl
 
@@ -41,6 +41,7 @@ EXIT_INPUT = 3
 EXIT_FORMAT = 4
 EXIT_OUTPUT = 5
 EXIT_INTERNAL = 70
+_DIED = "the process reading it died (out of memory, or a crash)"
 
 EXIT_CODES: dict[type[GovbudgetError], int] = {
     UnsupportedFormatError: EXIT_FORMAT,
@@ -60,22 +61,37 @@ def exit_code(err: GovbudgetError) -> int:
 
 
 def _error(err: GovbudgetError) -> int:
-    kind = "internal error" if isinstance(err, InternalError) else "error"
-    print(f"govbudget: {kind}: {err}", file=sys.stderr)
-    if isinstance(err, InternalError):
-        print("govbudget: this is a defect in govbudget; please report it with the input file", file=sys.stderr)
+    for line in _error_lines(err):
+        print(line, file=sys.stderr)
     return exit_code(err)
 
 
-def _read_all(paths: Sequence[str]) -> tuple[list[Disclosure], int]:
-    """Read every input, reporting failures one per file and going on."""
-    out, worst = [], EXIT_OK
+def _error_lines(err: GovbudgetError) -> list[str]:
+    if isinstance(err, InternalError):
+        return [f"govbudget: internal error: {err}",
+                "govbudget: this is a defect in govbudget; please report it with the input file"]
+    return [f"govbudget: error: {err}"]
+
+
+class _Status:
+    """The worst exit code so far of a command working through several files."""
+
+    def __init__(self) -> None:
+        self.code = EXIT_OK
+
+    def failed(self, code: int) -> None:
+        self.code = max(self.code, code)
+
+
+def _each_read(paths: Sequence[str], status: _Status) -> Iterator[Disclosure]:
+    """Each input read in turn (one in memory at a time), failures reported one per file and passed over."""
     for p in paths:
         try:
-            out.append(read(p))
+            d = read(p)
         except GovbudgetError as err:
-            worst = max(worst, _error(err))
-    return out, worst
+            status.failed(_error(err))
+            continue
+        yield d
 
 
 def _same_file(a: str | Path, b: str | Path) -> bool:
@@ -108,18 +124,52 @@ def cmd_facts(args: argparse.Namespace) -> int:
     if args.output and any(_same_file(i, args.output) for i in args.inputs):
         print("govbudget: error: the output would overwrite an input", file=sys.stderr)
         return EXIT_USAGE
-    disclosures, status = _read_all(args.inputs)
     fmt = args.format or (Path(args.output).suffix.lstrip(".").lower() if args.output else "csv")
     if fmt not in ("csv", "jsonl"):
         print(f"govbudget: error: facts are written as csv or jsonl, not {fmt!r}", file=sys.stderr)
         return EXIT_USAGE
-    data = (facts_csv if fmt == "csv" else facts_jsonl)(facts_of_many(disclosures))
-    if args.output:
-        atomic_write(args.output, data)
+    if args.jobs < 0:
+        print("govbudget: error: --jobs takes 0 (one per processor) or more", file=sys.stderr)
+        return EXIT_USAGE
+    status = _Status()
+    with _facts_output(args.output) as out:
+        if fmt == "csv":
+            out.write(facts_csv(()))  # the header, once
+        # Each file's facts are written as soon as it is read: memory holds one file, not the whole set.
+        for chunk, errors, code in in_order(_facts_job, [(p, fmt) for p in args.inputs], workers(args.jobs),
+                                            _facts_job_died):
+            out.write(chunk)
+            for line in errors:
+                print(line, file=sys.stderr)
+            status.failed(code)
+    return status.code
+
+
+@contextmanager
+def _facts_output(path: str | None) -> Iterator[BinaryIO]:
+    if path:
+        with atomic_open(path) as fh:
+            yield fh
     else:
-        sys.stdout.buffer.write(data)
+        yield sys.stdout.buffer
         sys.stdout.flush()
-    return status
+
+
+def _facts_job(job: tuple[str, str]) -> tuple[bytes, list[str], int]:
+    """One input's facts, encoded without a header: (bytes, error lines, exit code)."""
+    path, fmt = job
+    try:
+        facts = read(path).facts()
+    except GovbudgetError as err:
+        return b"", _error_lines(err), exit_code(err)
+    except Exception as err:  # a defect: reported for this file, the others still read
+        failure = InternalError(f"unexpected {type(err).__name__}: {err}", path=path)
+        return b"", _error_lines(failure), EXIT_INTERNAL
+    return (facts_csv(facts, header=False) if fmt == "csv" else facts_jsonl(facts)), [], EXIT_OK
+
+
+def _facts_job_died(job: tuple[str, str]) -> tuple[bytes, list[str], int]:
+    return b"", [f"govbudget: error: {job[0]}: {_DIED}"], EXIT_INTERNAL
 
 
 def _finding_line(f: Finding) -> str:
@@ -136,8 +186,8 @@ def _finding_line(f: Finding) -> str:
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
-    disclosures, status = _read_all(args.inputs)
-    for d in disclosures:
+    status = _Status()
+    for d in _each_read(args.inputs, status):
         print(f"{d.source}  (reader: {d.reader})")
         for r in d.reports:
             code = f" [{r.entity_code}]" if r.entity_code else ""
@@ -162,13 +212,13 @@ def cmd_inspect(args: argparse.Namespace) -> int:
                 if f.severity != Severity.INFO or args.verbose:
                     print(f"    {_finding_line(f)}")
         print()
-    return status
+    return status.code
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    disclosures, status = _read_all(args.inputs)
+    status = _Status()
     worst_error = False
-    for d in disclosures:
+    for d in _each_read(args.inputs, status):
         findings = validate(d)
         worst_error |= any(f.severity == Severity.ERROR for f in findings)
         if args.format == "jsonl":
@@ -176,8 +226,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
                 print(json.dumps(_finding_json(d, f), ensure_ascii=False))
         else:
             _validation_report(d, findings, verbose=args.verbose)
-    if status:
-        return status
+    if status.code:
+        return status.code
     return EXIT_FINDINGS if args.strict and worst_error else EXIT_OK
 
 
@@ -243,47 +293,14 @@ def cmd_batch(args: argparse.Namespace) -> int:
     # Inputs sharing a stem (x.docx, x.pdf) keep their extension in the output's name, so none overwrites another.
     jobs = [(str(p), str(outdir / f"{Path(p).stem if stems[Path(p).stem] == 1 else Path(p).name}.{args.to}"), args.to)
             for p in args.inputs]
-    status = EXIT_OK
-    for line, code in _run_batch(jobs, args.jobs or os.cpu_count() or 1):
+    status = _Status()
+    for line, code in in_order(_convert_job, jobs, workers(args.jobs), _convert_job_died):
         print(line, flush=True)
-        status = max(status, code)
-    return status
+        status.failed(code)
+    return status.code
 
 
-def _run_batch(jobs: list[tuple[str, str, str]], workers: int,
-               convert: Callable[[tuple[str, str, str]], tuple[str, int]] | None = None) -> Iterator[tuple[str, int]]:
-    """Each job's result line and exit code, in the order of the inputs, from ``workers`` processes."""
-    convert = convert or _convert_one
-    if workers == 1 or len(jobs) < 2:
-        yield from map(convert, jobs)
-        return
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-        futures = [pool.submit(convert, job) for job in jobs]
-        for job, future in zip(jobs, futures):
-            try:
-                yield future.result()
-            except BrokenProcessPool:
-                # A worker died (killed for memory, a crash inside a library) and took the pool with it:
-                # what was not finished runs again, each file alone, so that only the culprit fails.
-                yield _alone(job, convert)
-
-
-def _alone(job: tuple[str, str, str], convert: Callable[[tuple[str, str, str]], tuple[str, int]]) -> tuple[str, int]:
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    with ProcessPoolExecutor(max_workers=1) as pool:
-        try:
-            return pool.submit(convert, job).result()
-        except BrokenProcessPool:
-            path = job[0]
-            return f"failed\t{path}\t{path}: the process reading it died (out of memory, or a crash)", EXIT_INTERNAL
-
-
-def _convert_one(job: tuple[str, str, str]) -> tuple[str, int]:
+def _convert_job(job: tuple[str, str, str]) -> tuple[str, int]:
     """Read one input and write it: the result line (``ok`` or ``failed`` with the reason) and the exit code."""
     path, target, to = job
     try:
@@ -297,6 +314,10 @@ def _convert_one(job: tuple[str, str, str]) -> tuple[str, int]:
     except Exception as err:  # a defect: reported on its line, the other files still converted
         return f"failed\t{path}\t{InternalError(f'unexpected {type(err).__name__}: {err}', path=path)}", \
             EXIT_INTERNAL
+
+
+def _convert_job_died(job: tuple[str, str, str]) -> tuple[str, int]:
+    return f"failed\t{job[0]}\t{job[0]}: {_DIED}", EXIT_INTERNAL
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -317,6 +338,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="+")
     p.add_argument("-o", "--output", help="a .csv or .jsonl file (CSV to standard output if omitted)")
     p.add_argument("--format", choices=("csv", "jsonl"))
+    p.add_argument("-j", "--jobs", type=int, default=1,
+                   help="files read at once, each in its own process (0: one per processor; default 1)")
     p.set_defaults(func=cmd_facts)
 
     p = sub.add_parser("inspect", help="a readable summary: entities, tables, what was not understood")

@@ -7,7 +7,7 @@ printed precision and ``yuan`` is the exact figure in yuan without trailing zero
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from typing import Iterator
 
 import attrs
 
@@ -98,8 +98,3 @@ def facts_of(disclosure: Disclosure) -> list[Fact]:
     """All facts of one disclosure."""
     return list(iter_facts(disclosure))
 
-
-def facts_of_many(disclosures: Iterable[Disclosure]) -> Iterator[Fact]:
-    """The facts of several disclosures, one after another."""
-    for d in disclosures:
-        yield from iter_facts(d)

@@ -14,11 +14,12 @@ from . import WriterSpec, register
 __all__ = ["facts_csv", "facts_jsonl"]
 
 
-def facts_csv(facts: Iterable[Fact]) -> bytes:
-    """UTF-8 CSV with a header row, ``\\n`` line ends."""
+def facts_csv(facts: Iterable[Fact], *, header: bool = True) -> bytes:
+    """UTF-8 CSV with a header row (unless ``header`` is false), ``\\n`` line ends."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(FACT_COLUMNS)
+    if header:
+        writer.writerow(FACT_COLUMNS)
     for f in facts:
         writer.writerow([getattr(f, c) for c in FACT_COLUMNS])
     return buf.getvalue().encode("utf-8")
