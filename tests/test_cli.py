@@ -168,9 +168,14 @@ def test_batch_in_several_processes_reports_in_input_order(tmp_path: Path, capsy
         assert (parallel / f.name).read_bytes() == f.read_bytes()
 
 
-def test_batch_jobs_must_not_be_negative(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "batch", seed("004"), "-o", tmp_path, "--jobs", "-1")
-    assert code == 2 and "--jobs" in err
+@pytest.mark.parametrize("command", ["batch", "facts"])
+@pytest.mark.parametrize("jobs", ["-1", "two"])
+def test_jobs_must_be_a_count(tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, jobs: str) -> None:
+    with pytest.raises(SystemExit) as stop:
+        cli.main([command, str(seed("004")), "-o", str(tmp_path / "out.csv"), "--jobs", jobs])
+    assert stop.value.code == 2
+    assert f"argument -j/--jobs: takes 0 (one per processor) or a number of processes, not '{jobs}'" in \
+        capsys.readouterr().err
 
 
 @pytest.mark.parametrize("fmt", ["csv", "jsonl"])

@@ -128,9 +128,6 @@ def cmd_facts(args: argparse.Namespace) -> int:
     if fmt not in ("csv", "jsonl"):
         print(f"govbudget: error: facts are written as csv or jsonl, not {fmt!r}", file=sys.stderr)
         return EXIT_USAGE
-    if args.jobs < 0:
-        print("govbudget: error: --jobs takes 0 (one per processor) or more", file=sys.stderr)
-        return EXIT_USAGE
     status = _Status()
     with _facts_output(args.output) as out:
         if fmt == "csv":
@@ -286,9 +283,6 @@ def cmd_batch(args: argparse.Namespace) -> int:
     if not outdir.is_dir():
         print(f"govbudget: error: {outdir}: not a folder", file=sys.stderr)
         return EXIT_USAGE
-    if args.jobs < 0:
-        print("govbudget: error: --jobs takes 0 (one per processor) or more", file=sys.stderr)
-        return EXIT_USAGE
     stems = Counter(Path(p).stem for p in args.inputs)
     # Inputs sharing a stem (x.docx, x.pdf) keep their extension in the output's name, so none overwrites another.
     jobs = [(str(p), str(outdir / f"{Path(p).stem if stems[Path(p).stem] == 1 else Path(p).name}.{args.to}"), args.to)
@@ -320,6 +314,16 @@ def _convert_job_died(job: tuple[str, str, str]) -> tuple[str, int]:
     return f"failed\t{job[0]}\t{job[0]}: {_DIED}", EXIT_INTERNAL
 
 
+def _jobs(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"takes 0 (one per processor) or a number of processes, not {text!r}")
+    return n
+
+
 def _parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="govbudget", description="Budget and final-accounts disclosures into data.")
     ap.add_argument("--version", action="version", version=f"govbudget {__version__}")
@@ -338,7 +342,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="+")
     p.add_argument("-o", "--output", help="a .csv or .jsonl file (CSV to standard output if omitted)")
     p.add_argument("--format", choices=("csv", "jsonl"))
-    p.add_argument("-j", "--jobs", type=int, default=1,
+    p.add_argument("-j", "--jobs", type=_jobs, default=1,
                    help="files read at once, each in its own process (0: one per processor; default 1)")
     p.set_defaults(func=cmd_facts)
 
@@ -358,7 +362,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="+")
     p.add_argument("-o", "--output", required=True, help="the output folder")
     p.add_argument("--to", default="json", help="output format (json, xlsx, xbrl, csv, jsonl)")
-    p.add_argument("-j", "--jobs", type=int, default=1,
+    p.add_argument("-j", "--jobs", type=_jobs, default=1,
                    help="files converted at once, each in its own process (0: one per processor; default 1)")
     p.set_defaults(func=cmd_batch)
     return ap
