@@ -124,7 +124,7 @@ def test_a_zip_that_is_no_office_package(tmp_path: Path, name: str, what: str, p
     path = tmp_path / name
     with zipfile.ZipFile(path, "w") as z:
         z.writestr("readme.txt", "部门预算")
-    with pytest.raises(DamagedFileError, match=rf"{name}: a zip file, but not a {what}: it has no {prefix} parts"):
+    with pytest.raises(DamagedFileError, match=rf"{name}: a zip file, but not an? {what}: it has no {prefix} parts"):
         govbudget.read(path)
 
 

@@ -3,7 +3,9 @@
 An Office file is checked before a library parses it, so that a user reads why it
 cannot be opened (truncated, not an Office package, password-protected, saved as
 Strict Open XML) instead of a library's traceback. Legacy binary files (``.doc``,
-``.xls``, or one renamed ``.docx``) are converted with LibreOffice when installed.
+``.xls``, or one renamed ``.docx``) are converted with LibreOffice when installed;
+so are RTF and Office 2003 XML. A ``.xls`` or ``.doc`` that is really a web page
+or tab-separated text is read as one (:mod:`.disguised`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import attrs
 from ..errors import DamagedFileError, EmptyInputError, EncryptedFileError, InputError, UnsupportedFormatError
 from ..grid import SourceDocument
 from ..provenance import Finding, Provenance, Severity
+from .disguised import CONVERTIBLE, DEFAULT_HEAD_BYTES, TEXT, WEB_PAGE, read_web_page, what_it_holds
 
 __all__ = [
     "read_package",
@@ -32,12 +35,19 @@ __all__ = [
     "parse_errors",
     "DEFAULT_CONVERT_SECONDS",
     "DEFAULT_MAX_UNPACKED_BYTES",
+    "PACKAGE",
+    "LEGACY",
+    "CONVERTIBLE",
+    "WEB_PAGE",
+    "TEXT",
 ]
 
 DEFAULT_CONVERT_SECONDS = 180
 # Budget workbooks and documents unpack to a few megabytes; far more is a broken or hostile file.
 DEFAULT_MAX_UNPACKED_BYTES = 512 * 2**20
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# What check_package finds a file holds, besides the kinds of .disguised.
+PACKAGE, LEGACY = "package", "legacy"
 # An encrypted OOXML file is an OLE container holding this stream (MS-OFFCRYPTO).
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 _STRICT = b"purl.oclc.org/ooxml/"
@@ -51,14 +61,27 @@ def read_package(path: Path, read: Callable[[Path, str], SourceDocument], *, wha
     converts it to ``target``, with a ``file.converted`` finding that says so.
     """
     path = Path(path)
-    if check_package(path, path.name, what, prefix):
-        with convert_legacy(path, target, path.name) as converted:
-            doc = read(converted, path.name)
-        note = Finding("file.converted", Severity.INFO,
-                       f"a legacy binary {legacy} file: read after LibreOffice converted it to .{target}",
-                       provenance=(Provenance(path.name),))
+    holds = check_package(path, path.name, what, prefix)
+    if holds == PACKAGE:
+        return read(path, path.name)
+    if holds in (WEB_PAGE, TEXT):
+        doc = read_web_page(path, path.name)
+        note = Finding("file.named_otherwise", Severity.INFO,
+                       f"named {path.suffix or 'without extension'} but holds "
+                       f"{'a web page' if holds == WEB_PAGE else 'tab-separated text'} (as web systems export "
+                       f"{legacy} files): read as such", provenance=(Provenance(path.name),))
         return attrs.evolve(doc, findings=(note, *doc.findings))
-    return read(path, path.name)
+    with convert_legacy(path, target, path.name) as converted:
+        doc = read(converted, path.name)
+    kind = f"a legacy binary {legacy} file" if holds == LEGACY else f"{legacy} content saved as RTF or 2003 XML"
+    note = Finding("file.converted", Severity.INFO, f"{kind}: read after LibreOffice converted it to .{target}",
+                   provenance=(Provenance(path.name),))
+    return attrs.evolve(doc, findings=(note, *doc.findings))
+
+
+def _a(thing: str) -> str:
+    """``thing`` with its article: a Word document, an Excel workbook."""
+    return f"{'an' if thing[:1].lower() in tuple('aeiou') else 'a'} {thing}"
 
 
 def parse_errors() -> tuple[type[BaseException], ...]:
@@ -92,8 +115,12 @@ def is_ole(head: bytes) -> bool:
     return head.startswith(_OLE)
 
 
-def check_package(path: Path, name: str, what: str, prefix: str) -> bool:
-    """Check an Office file before parsing; True when it is a legacy binary file to convert.
+def check_package(path: Path, name: str, what: str, prefix: str) -> str:
+    """Check an Office file before parsing: what it holds.
+
+    ``PACKAGE`` (an Office Open XML package), ``LEGACY`` (a binary file for LibreOffice
+    to convert), ``CONVERTIBLE`` (RTF or Office 2003 XML, likewise), ``WEB_PAGE`` or
+    ``TEXT`` (read by the text reader; see :mod:`.disguised`).
 
     Raises :class:`~govbudget.errors.EncryptedFileError` for a password-protected
     file and :class:`~govbudget.errors.DamagedFileError` for a truncated file, a zip
@@ -103,7 +130,7 @@ def check_package(path: Path, name: str, what: str, prefix: str) -> bool:
     try:
         size = path.stat().st_size
         with path.open("rb") as fh:
-            head = fh.read(8)
+            head = fh.read(DEFAULT_HEAD_BYTES)
     except OSError as err:
         raise InputError(f"cannot read: {err.strerror or err}", path=name) from err
     if size == 0:
@@ -113,16 +140,19 @@ def check_package(path: Path, name: str, what: str, prefix: str) -> bool:
             raise EncryptedFileError(
                 f"a password-protected {what}: open it, remove the password (File > Info > Protect) and save "
                 "it again", path=name)
-        return True
+        return LEGACY
     if not head.startswith(b"PK"):
-        raise DamagedFileError(f"not a {what}: the file is not a zip package (damaged, or another format)",
-                               path=name)
+        holds = what_it_holds(head)
+        if holds is None:
+            raise DamagedFileError(f"not {_a(what)}: the file is not a zip package (damaged, or another format)",
+                                   path=name)
+        return holds
     try:
         with zipfile.ZipFile(path) as z:
             infos = z.infolist()
             names = {i.filename for i in infos}
             if "[Content_Types].xml" not in names or not any(n.startswith(prefix) for n in names):
-                raise DamagedFileError(f"a zip file, but not a {what}: it has no {prefix} parts", path=name)
+                raise DamagedFileError(f"a zip file, but not {_a(what)}: it has no {prefix} parts", path=name)
             if sum(i.file_size for i in infos) > DEFAULT_MAX_UNPACKED_BYTES:
                 raise DamagedFileError(
                     f"unpacks to more than {DEFAULT_MAX_UNPACKED_BYTES // 2**20} MiB: not read", path=name)
@@ -136,9 +166,9 @@ def check_package(path: Path, name: str, what: str, prefix: str) -> bool:
         raise DamagedFileError(f"a damaged or truncated {what}: {err}", path=name) from err
     if _STRICT in rels:
         raise DamagedFileError(
-            f"a {what} saved as Strict Open XML, which is not read: save it again in the ordinary format "
+            f"{_a(what)} saved as Strict Open XML, which is not read: save it again in the ordinary format "
             f"(Save As \"{'Excel Workbook' if prefix.startswith('xl') else 'Word Document'}\")", path=name)
-    return False
+    return PACKAGE
 
 
 def damaged(name: str, what: str, err: BaseException) -> DamagedFileError:
