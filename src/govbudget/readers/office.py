@@ -57,8 +57,9 @@ def read_package(path: Path, read: Callable[[Path, str], SourceDocument], *, wha
                  target: str, legacy: str) -> SourceDocument:
     """An Office file read by ``read(path, name)``, after :func:`check_package`.
 
-    A legacy binary file (``legacy``: ``Word``, ``Excel``) is read after LibreOffice
-    converts it to ``target``, with a ``file.converted`` finding that says so.
+    A legacy binary file (``legacy``: ``Word``, ``Excel``), RTF or 2003 XML is read after
+    LibreOffice converts it to ``target``, with a ``file.converted`` finding that says so;
+    a web page or tab-separated text by the text reader, with ``file.named_otherwise``.
     """
     path = Path(path)
     holds = check_package(path, path.name, what, prefix)
