@@ -45,6 +45,7 @@ def keyed(path: Path) -> list[tuple[str, str, str, str, str]]:
     (PAGE.encode("gb18030"), WEB_PAGE),
     (b"\xef\xbb\xbf<!DOCTYPE html><html><body><table>", WEB_PAGE),
     (b"<!-- exported -->\n<table><tr><td>1</td></tr></table>", WEB_PAGE),
+    (b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN">\n<html>', WEB_PAGE),
     (b"MIME-Version: 1.0\nContent-Type: multipart/related; boundary=x\n\n--x\nContent-Type: text/html\n", WEB_PAGE),
     (b"{\\rtf1\\ansi\\ansicpg936", CONVERTIBLE),
     (b'<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">', CONVERTIBLE),

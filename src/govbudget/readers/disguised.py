@@ -23,8 +23,8 @@ __all__ = ["what_it_holds", "read_web_page", "DEFAULT_HEAD_BYTES", "WEB_PAGE", "
 
 DEFAULT_HEAD_BYTES = 8192  # enough to see a page's first tags or a 2003 XML root's namespace
 WEB_PAGE, TEXT, CONVERTIBLE = "web page", "text", "convertible"
-_HTML = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|table|style|title)\b",
-                   re.IGNORECASE | re.DOTALL)
+_HTML = re.compile(rb"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*"
+                   rb"<(?:!doctype\s+html|html|head|body|meta|table|style|title)\b", re.IGNORECASE | re.DOTALL)
 _MHT = re.compile(rb"^\s*(?:mime-version|content-type|from|subject|date)\s*:", re.IGNORECASE)
 _OFFICE_2003_XML = (b"urn:schemas-microsoft-com:office:spreadsheet", b"schemas.microsoft.com/office/word/2003/wordml")
 
