@@ -35,11 +35,11 @@ def in_order(func: Callable[[J], R], items: Iterable[J], processes: int, died: C
     if processes <= 1 or len(items) < 2:
         yield from map(func, items)
         return
-    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures import Future
     from concurrent.futures.process import BrokenProcessPool
 
     processes = min(processes, len(items))
-    pool = ProcessPoolExecutor(max_workers=processes)
+    pool = _pool(processes)
     pending: deque[tuple[J, Future]] = deque()
     rest = iter(items)
     try:
@@ -57,13 +57,26 @@ def in_order(func: Callable[[J], R], items: Iterable[J], processes: int, died: C
                 result = future.result()
             except BrokenProcessPool:
                 pool.shutdown(wait=True)
-                pool = ProcessPoolExecutor(max_workers=processes)
+                pool = _pool(processes)
                 # Results that came in before the break stand; the rest runs again in the new pool.
                 pending = deque((i, f if f.done() and not _broken(f) else _submit(pool, func, i)) for i, f in pending)
                 result = _alone(func, item, died)
             yield result
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _pool(processes: int):
+    """A process pool whose workers do not inherit this process's threads.
+
+    Forking a process that runs threads (the pool's own, or a caller's) can deadlock
+    the child; a fork server (POSIX) or fresh interpreters (elsewhere) cannot.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    return ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context(method))
 
 
 def _submit(pool, func: Callable, item):
@@ -86,10 +99,9 @@ def _broken(future) -> bool:
 
 
 def _alone(func: Callable[[J], R], item: J, died: Callable[[J], R]) -> R:
-    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    with ProcessPoolExecutor(max_workers=1) as pool:
+    with _pool(1) as pool:
         try:
             return pool.submit(func, item).result()
         except BrokenProcessPool:
