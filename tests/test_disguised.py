@@ -99,21 +99,21 @@ def test_bytes_that_are_nothing_known_are_still_refused(tmp_path: Path) -> None:
         govbudget.read(path)
 
 
-def test_calcs_web_page_of_a_workbook_named_xls_gives_the_workbooks_figures(tmp_path: Path) -> None:
+def saved_as(source: Path, kind: str, name: str, folder: Path) -> Path:
+    """``source`` saved by LibreOffice as ``kind`` (``html``, ``rtf``) and renamed ``name``."""
     office = program("soffice")
-    subprocess.run([office, "--headless", "--convert-to", "html", "--outdir", str(tmp_path),
-                    str(OFFICE / "final_accounts.xlsx")], check=True, capture_output=True, timeout=180)
-    exported = tmp_path / "final_accounts.xls"
-    (tmp_path / "final_accounts.html").rename(exported)
+    subprocess.run([office, "--headless", "--convert-to", kind, "--outdir", str(folder), str(source)],
+                   check=True, capture_output=True, timeout=180)
+    return (folder / f"{source.stem}.{kind}").rename(folder / name)
+
+
+def test_calcs_web_page_of_a_workbook_named_xls_gives_the_workbooks_figures(tmp_path: Path) -> None:
+    exported = saved_as(OFFICE / "final_accounts.xlsx", "html", "final_accounts.xls", tmp_path)
     assert keyed(exported) == keyed(OFFICE / "final_accounts.xlsx")
 
 
 def test_a_word_document_saved_as_rtf_and_named_doc_gives_the_documents_figures(tmp_path: Path) -> None:
-    office = program("soffice")
-    subprocess.run([office, "--headless", "--convert-to", "rtf", "--outdir", str(tmp_path),
-                    str(OFFICE / "final_accounts.docx")], check=True, capture_output=True, timeout=180)
-    rtf = tmp_path / "final_accounts.doc"
-    (tmp_path / "final_accounts.rtf").rename(rtf)
+    rtf = saved_as(OFFICE / "final_accounts.docx", "rtf", "final_accounts.doc", tmp_path)
     assert keyed(rtf) == keyed(OFFICE / "final_accounts.docx")
     assert govbudget.read(rtf).findings[0].code == "file.converted"
 
